@@ -1,0 +1,80 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig, type Config, type SanitizedConfig } from 'payload'
+import sharp from 'sharp'
+
+import { defaultLocale, locales } from '@lotse/translations'
+
+import { Contacts } from './collections/Contacts'
+import { Events } from './collections/Events'
+import { Measures } from './collections/Measures'
+import { Media } from './collections/Media'
+import { Municipalities } from './collections/Municipalities'
+import { Offers } from './collections/Offers'
+import { Organizations } from './collections/Organizations'
+import { Pages } from './collections/Pages'
+import { Reports } from './collections/Reports'
+import { Topics } from './collections/Topics'
+import { Users } from './collections/Users'
+import { SystemState } from './globals/SystemState'
+import { MAX_UPLOAD_BYTES } from './collections/Media'
+import { databaseAdapter } from './lib/database'
+import type { LotseEnv } from './lib/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Builds the Payload config from resolved settings. Tests call it with a temporary database;
+ * `payload.config.ts` calls it with the environment. The security baseline of STYLE.md is
+ * applied here: no telemetry, no GraphQL, low depth, CSRF bound to `serverURL`, secure cookies
+ * in production, uploads with an allow-list and a size limit.
+ */
+export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
+  const secureCookies = env.production || env.serverURL.startsWith('https://')
+  const config: Config = {
+    secret: env.secret,
+    serverURL: env.serverURL,
+    csrf: [env.serverURL],
+    cors: [env.serverURL],
+    telemetry: false,
+    graphQL: { disable: true },
+    maxDepth: 2,
+    defaultDepth: 1,
+    db: databaseAdapter(env.databaseUri),
+    editor: lexicalEditor(),
+    sharp,
+    upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+    admin: {
+      user: Users.slug,
+      avatar: 'default',
+      dateFormat: 'dd.MM.yyyy HH:mm',
+      meta: { titleSuffix: ' – Lotse' },
+      importMap: { baseDir: dirname },
+    },
+    i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+    localization: {
+      locales: locales.map((l) => ({ code: l.code, label: { de: `${l.germanName} – ${l.endonym}`, en: `${l.englishName} – ${l.endonym}` }, rtl: l.dir === 'rtl' })),
+      defaultLocale,
+      fallback: true,
+    },
+    collections: [
+      Offers,
+      Contacts,
+      Events,
+      Pages,
+      Reports,
+      Measures,
+      Organizations,
+      Municipalities,
+      Topics,
+      { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } },
+      { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
+    ],
+    globals: [SystemState],
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+  }
+  return buildConfig(config)
+}

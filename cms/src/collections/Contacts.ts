@@ -1,0 +1,96 @@
+import type { CollectionConfig } from 'payload'
+
+import {
+  admins,
+  anyOf,
+  editorialStaffField,
+  editorsOfOwnOrganization,
+  editorsWithOrganization,
+  publishedOrStaff,
+  translatorsInOtherLocales,
+} from '../access/roles'
+import { emailField, phoneField, urlField } from '../fields/contactChannels'
+import { languagesField } from '../fields/languages'
+import { demoField, ownerOrganizationField } from '../fields/organization'
+import { placeFields } from '../fields/place'
+import { slugField } from '../fields/slug'
+import { timeSlotsField } from '../fields/timeSlots'
+import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+
+/**
+ * Contact points: offices (the Anlaufstelle, consultation hours in each municipality), named
+ * people, and the interpreter pool. `languages` is what newcomers search by ("who speaks
+ * Tigrinya?"); `internalNotes` never leave the CMS.
+ */
+export const Contacts: CollectionConfig = {
+  slug: 'contacts',
+  labels: { singular: { de: 'Ansprechpartner', en: 'Contact' }, plural: { de: 'Ansprechpartner', en: 'Contacts' } },
+  admin: {
+    useAsTitle: 'name',
+    group: { de: 'Inhalte', en: 'Content' },
+    defaultColumns: ['name', 'kind', 'organization', 'municipality', '_status'],
+    listSearchableFields: ['name', 'slug', 'email'],
+  },
+  access: {
+    read: publishedOrStaff,
+    create: anyOf(admins, editorsWithOrganization),
+    update: anyOf(admins, editorsOfOwnOrganization('organization'), translatorsInOtherLocales),
+    delete: anyOf(admins, editorsOfOwnOrganization('organization')),
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: lockSharedFieldsForTranslators([
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { de: 'Kontakt', en: 'Contact' },
+          fields: [
+            { name: 'name', type: 'text', required: true, label: { de: 'Name', en: 'Name' } },
+            {
+              name: 'kind',
+              type: 'select',
+              required: true,
+              defaultValue: 'office',
+              label: { de: 'Art', en: 'Kind' },
+              options: [
+                { value: 'office', label: { de: 'Beratungsstelle / Büro', en: 'Office' } },
+                { value: 'person', label: { de: 'Person', en: 'Person' } },
+                { value: 'interpreter', label: { de: 'Dolmetscherpool', en: 'Interpreter pool' } },
+              ],
+            },
+            { name: 'responsibility', type: 'textarea', localized: true, label: { de: 'Zuständigkeit', en: 'Area of responsibility' } },
+            languagesField('languages', { de: 'Gesprochene Sprachen', en: 'Languages spoken' }),
+            {
+              type: 'row',
+              fields: [phoneField(), emailField(), urlField()],
+            },
+          ],
+        },
+        {
+          label: { de: 'Ort und Sprechzeiten', en: 'Place and hours' },
+          fields: [...placeFields(), timeSlotsField('consultationHours', { de: 'Sprechzeiten', en: 'Consultation hours' })],
+        },
+        {
+          label: { de: 'Intern', en: 'Internal' },
+          fields: [
+            {
+              name: 'internalNotes',
+              type: 'textarea',
+              label: { de: 'Interne Notizen', en: 'Internal notes' },
+              access: { read: editorialStaffField, create: editorialStaffField, update: editorialStaffField },
+              admin: {
+                description: {
+                  de: 'Nur für die Redaktion sichtbar; wird nie veröffentlicht (z. B. Vertretung, private Nummern).',
+                  en: 'Visible to editorial staff only; never published (e.g. stand-ins, private numbers).',
+                },
+              },
+            },
+          ],
+        },
+      ],
+    },
+    slugField('name'),
+    ownerOrganizationField('organization', { de: 'Organisation', en: 'Organization' }),
+    demoField,
+  ]),
+}

@@ -1,0 +1,87 @@
+import type { CollectionConfig, ImageSize } from 'payload'
+import { ValidationError } from 'payload'
+
+import { anyOf, admins, anyone, editorsWithOrganization, pressOffice, translatorsInOtherLocales } from '../access/roles'
+import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { message } from '../i18n/messages'
+
+/** Images and PDFs only; SVG is refused because it can carry script. */
+export const ALLOWED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
+
+/** 10 MB: more than any photo or flyer needs, far less than fills a disk. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+const fileLabel = { de: 'Datei', en: 'File' }
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+}
+
+/**
+ * Responsive widths for phones, tablets and desktops, each in WebP and AVIF: the site offers
+ * both in `srcset`, and sharp writes them once at upload rather than on every build.
+ */
+const WIDTHS = [480, 960, 1600] as const
+const imageSizes: ImageSize[] = WIDTHS.flatMap((width) => [
+  { name: `w${width}webp`, width, withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 78 } } },
+  { name: `w${width}avif`, width, withoutEnlargement: true, formatOptions: { format: 'avif', options: { quality: 55, effort: 2 } } },
+])
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: { de: 'Medium', en: 'Media file' }, plural: { de: 'Medien', en: 'Media' } },
+  admin: { group: { de: 'Inhalte', en: 'Content' }, defaultColumns: ['filename', 'alt', 'mimeType', 'filesize'] },
+  access: {
+    read: anyone,
+    create: anyOf(admins, pressOffice, editorsWithOrganization),
+    update: anyOf(admins, pressOffice, editorsWithOrganization, translatorsInOtherLocales),
+    delete: anyOf(admins, pressOffice),
+  },
+  upload: {
+    staticDir: 'media',
+    mimeTypes: [...ALLOWED_MIME_TYPES],
+    imageSizes,
+    adminThumbnail: 'w480webp',
+    focalPoint: true,
+    pasteURL: false,
+  },
+  hooks: {
+    beforeValidate: [
+      ({ req }) => {
+        // Payload checks the type by content sniffing and the REST body limit cuts large
+        // uploads; this repeats both for the Local API and names the field in the message.
+        const file = req.file
+        if (!file) return
+        if (file.size > MAX_UPLOAD_BYTES) {
+          throw new ValidationError({
+            collection: 'media',
+            errors: [{ path: 'file', message: message(req, 'fileTooLarge', fileLabel, { size: formatBytes(file.size), max: formatBytes(MAX_UPLOAD_BYTES) }) }],
+          })
+        }
+        if (!(ALLOWED_MIME_TYPES as readonly string[]).includes(file.mimetype)) {
+          throw new ValidationError({
+            collection: 'media',
+            errors: [{ path: 'file', message: message(req, 'fileTypeNotAllowed', fileLabel, { type: file.mimetype }) }],
+          })
+        }
+      },
+    ],
+  },
+  fields: lockSharedFieldsForTranslators([
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: { de: 'Alternativtext', en: 'Alt text' },
+      admin: {
+        description: {
+          de: 'Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können (Pflicht, BITV 2.0).',
+          en: 'What the image shows, for people who cannot see it (required, BITV 2.0).',
+        },
+      },
+    },
+    { name: 'caption', type: 'text', localized: true, label: { de: 'Bildunterschrift', en: 'Caption' } },
+    { name: 'credit', type: 'text', label: { de: 'Bildnachweis', en: 'Credit' } },
+  ]),
+}

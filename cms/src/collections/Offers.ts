@@ -1,0 +1,116 @@
+import type { CollectionConfig } from 'payload'
+
+import {
+  admins,
+  anyOf,
+  editorsOfOwnOrganization,
+  editorsWithOrganization,
+  publishedOrStaff,
+  translatorsInOtherLocales,
+} from '../access/roles'
+import { notBeforeValidator, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
+import { languagesField } from '../fields/languages'
+import { demoField, ownerOrganizationField } from '../fields/organization'
+import { placeFields } from '../fields/place'
+import { richTextField } from '../fields/richText'
+import { slugField } from '../fields/slug'
+import { timeSlotsField } from '../fields/timeSlots'
+import { costField, registrationField } from '../fields/terms'
+import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+
+/**
+ * Offers (Angebote): language courses, counselling, Sprach-Cafés, homework help … Kept current
+ * by the social workers of the providing organization; `reviewedAt` tells readers when someone
+ * last confirmed the entry is still true.
+ */
+export const Offers: CollectionConfig = {
+  slug: 'offers',
+  labels: { singular: { de: 'Angebot', en: 'Offer' }, plural: { de: 'Angebote', en: 'Offers' } },
+  admin: {
+    useAsTitle: 'title',
+    group: { de: 'Inhalte', en: 'Content' },
+    defaultColumns: ['title', 'organization', 'municipality', 'reviewedAt', '_status'],
+    listSearchableFields: ['title', 'summary', 'slug'],
+  },
+  access: {
+    read: publishedOrStaff,
+    create: anyOf(admins, editorsWithOrganization),
+    update: anyOf(admins, editorsOfOwnOrganization('organization'), translatorsInOtherLocales),
+    delete: anyOf(admins, editorsOfOwnOrganization('organization')),
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: lockSharedFieldsForTranslators([
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { de: 'Inhalt', en: 'Content' },
+          fields: [
+            titleField(),
+            summaryField(),
+            richTextField('body', { de: 'Beschreibung', en: 'Description' }),
+            targetGroupsField(),
+            languagesField('languages', { de: 'Sprachen, in denen das Angebot stattfindet', en: 'Languages the offer is held in' }),
+          ],
+        },
+        {
+          label: { de: 'Ort und Zeit', en: 'Place and time' },
+          fields: [
+            ...placeFields({ municipalityRequired: true }),
+            timeSlotsField('schedule', { de: 'Termine (wöchentlich)', en: 'Schedule (weekly)' }),
+            { name: 'scheduleNote', type: 'text', localized: true, label: { de: 'Hinweis zu den Terminen', en: 'Schedule note' } },
+            {
+              type: 'row',
+              fields: [
+                { name: 'validFrom', type: 'date', label: { de: 'Gültig ab', en: 'Valid from' }, admin: { date: { pickerAppearance: 'dayOnly' } } },
+                {
+                  name: 'validUntil',
+                  type: 'date',
+                  label: { de: 'Gültig bis', en: 'Valid until' },
+                  admin: { date: { pickerAppearance: 'dayOnly' } },
+                  validate: notBeforeValidator('validFrom', 'untilBeforeFrom', { de: 'Gültig bis', en: 'Valid until' }),
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: { de: 'Bedingungen', en: 'Conditions' },
+          fields: [
+            costField(),
+            {
+              type: 'row',
+              fields: [
+                { name: 'childcare', type: 'checkbox', defaultValue: false, label: { de: 'Kinderbetreuung', en: 'Childcare' } },
+                { name: 'barrierFree', type: 'checkbox', defaultValue: false, label: { de: 'Barrierefrei zugänglich', en: 'Step-free access' } },
+              ],
+            },
+            registrationField(),
+          ],
+        },
+      ],
+    },
+    slugField(),
+    ownerOrganizationField('organization', { de: 'Anbieter (Organisation)', en: 'Provider (organization)' }),
+    topicsField(),
+    {
+      name: 'contacts',
+      type: 'relationship',
+      relationTo: 'contacts',
+      hasMany: true,
+      label: { de: 'Ansprechpartner', en: 'Contacts' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'reviewedAt',
+      type: 'date',
+      label: { de: 'Zuletzt geprüft', en: 'Last checked' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: { de: 'Wann zuletzt bestätigt wurde, dass alle Angaben stimmen.', en: 'When someone last confirmed the entry is correct.' },
+      },
+    },
+    demoField,
+  ]),
+}

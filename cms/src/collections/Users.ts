@@ -1,0 +1,79 @@
+import type { CollectionConfig } from 'payload'
+import { ValidationError } from 'payload'
+
+import { adminsOnlyField, anyOf, admins, checkRole, roles } from '../access/roles'
+import { message } from '../i18n/messages'
+
+/** Payload's default minimum is 3 characters; the county's baseline is 12. */
+export const MIN_PASSWORD_LENGTH = 12
+
+const passwordLabel = { de: 'Passwort', en: 'Password' }
+
+/** A user may read and change their own account; admins manage everyone. */
+const selfOrAdmin = anyOf(admins, ({ req }) => (req.user ? { id: { equals: req.user.id } } : false))
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { de: 'Benutzer', en: 'User' }, plural: { de: 'Benutzer', en: 'Users' } },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role', 'organization'],
+    group: { de: 'Verwaltung', en: 'Administration' },
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    // `secure` is set by buildConfig from the environment (always in production).
+    cookies: { sameSite: 'Lax' },
+  },
+  access: {
+    read: selfOrAdmin,
+    create: anyOf(admins),
+    update: selfOrAdmin,
+    delete: anyOf(admins),
+    admin: ({ req }) => checkRole(req.user, roles),
+  },
+  hooks: {
+    beforeOperation: [
+      ({ args, operation, req }) => {
+        if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
+        const password = (args as { data?: { password?: unknown } }).data?.password
+        if (typeof password === 'string' && password.length < MIN_PASSWORD_LENGTH) {
+          throw new ValidationError({
+            collection: 'users',
+            errors: [{ path: 'password', message: message(req, 'passwordTooShort', passwordLabel, { min: MIN_PASSWORD_LENGTH }) }],
+          })
+        }
+        return args
+      },
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      label: { de: 'Rolle', en: 'Role' },
+      access: { update: adminsOnlyField, create: adminsOnlyField },
+      options: [
+        { value: 'admin', label: { de: 'Administration', en: 'Administrator' } },
+        { value: 'press', label: { de: 'Pressestelle', en: 'Press office' } },
+        { value: 'editor', label: { de: 'Redaktion (Sozialarbeit)', en: 'Editor (social work)' } },
+        { value: 'translator', label: { de: 'Übersetzung', en: 'Translator' } },
+      ],
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      saveToJWT: true,
+      label: { de: 'Organisation', en: 'Organization' },
+      admin: { description: { de: 'Redakteure bearbeiten nur Einträge dieser Organisation.', en: 'Editors edit entries of this organization only.' } },
+      access: { update: adminsOnlyField, create: adminsOnlyField },
+    },
+  ],
+}

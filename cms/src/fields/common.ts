@@ -1,0 +1,57 @@
+import type { Field, SelectField } from 'payload'
+
+import { type Label, message } from '../i18n/messages'
+
+/** The title every public document has; localized, German required as the source. */
+export function titleField(label: Label = { de: 'Titel', en: 'Title' }): Field {
+  return { name: 'title', type: 'text', required: true, localized: true, label }
+}
+
+/** A short plain-text summary: list views, search results and link previews show it. */
+export function summaryField(label: Label = { de: 'Kurzbeschreibung', en: 'Summary' }): Field {
+  return {
+    name: 'summary',
+    type: 'textarea',
+    localized: true,
+    label,
+    maxLength: 400,
+    admin: { description: { de: 'Ein bis zwei Sätze, höchstens 400 Zeichen.', en: 'One or two sentences, at most 400 characters.' } },
+  }
+}
+
+export function topicsField(): Field {
+  return { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true, label: { de: 'Themen', en: 'Topics' }, admin: { position: 'sidebar' } }
+}
+
+export const targetGroups = [
+  { value: 'all', label: { de: 'Alle', en: 'Everyone' } },
+  { value: 'newcomers', label: { de: 'Neuzugewanderte', en: 'Newcomers' } },
+  { value: 'refugees', label: { de: 'Geflüchtete', en: 'Refugees' } },
+  { value: 'women', label: { de: 'Frauen', en: 'Women' } },
+  { value: 'families', label: { de: 'Familien', en: 'Families' } },
+  { value: 'children', label: { de: 'Kinder', en: 'Children' } },
+  { value: 'youth', label: { de: 'Jugendliche', en: 'Young people' } },
+  { value: 'seniors', label: { de: 'Ältere Menschen', en: 'Older people' } },
+  { value: 'jobseekers', label: { de: 'Arbeitsuchende', en: 'Job seekers' } },
+  { value: 'volunteers', label: { de: 'Ehrenamtliche', en: 'Volunteers' } },
+  { value: 'professionals', label: { de: 'Fachkräfte', en: 'Professionals' } },
+]
+
+export function targetGroupsField(): SelectField {
+  return { name: 'targetGroups', type: 'select', hasMany: true, label: { de: 'Zielgruppen', en: 'Target groups' }, options: targetGroups }
+}
+
+/**
+ * A date that must not lie before another date field of the same document (end after start,
+ * valid until after valid from). Compared as instants; equal is allowed (a one-day offer).
+ */
+export function notBeforeValidator(otherField: string, key: 'endBeforeStart' | 'untilBeforeFrom' | 'recurrenceUntilBeforeStart', label: Label) {
+  return (value: unknown, { req, data }: { req: Parameters<typeof message>[0]; data: Partial<Record<string, unknown>> }) => {
+    const other = data?.[otherField]
+    if (value == null || value === '' || other == null || other === '') return true
+    const end = new Date(value as string).getTime()
+    const start = new Date(other as string).getTime()
+    if (Number.isNaN(end) || Number.isNaN(start) || end >= start) return true
+    return message(req, key, label, { start: new Date(start).toLocaleString(req?.i18n?.language === 'en' ? 'en-GB' : 'de-DE', { timeZone: 'Europe/Berlin' }) })
+  }
+}

@@ -1,0 +1,1 @@
+console.log('tasks: start, dev, test, backup, lint')
