@@ -1,1 +1,26 @@
-console.log('tasks: start, dev, test, backup, lint')
+/**
+ * Task runner behind the root npm scripts; scripts/run.mjs has already brought Node >= 22.12,
+ * pnpm and the dependencies. Each task lives in `tasks/`.
+ */
+const tasks: Record<string, (args: string[]) => Promise<void>> = {
+  start: async () => (await import('./tasks/start')).start('start'),
+  dev: async () => (await import('./tasks/start')).start('dev'),
+  test: async (args) => (await import('./tasks/test')).test(args),
+  backup: async (args) => (await import('./tasks/backup')).backup(args),
+  lint: async () => (await import('./tasks/lint')).lint(),
+  'migrate:create': async (args) => (await import('./tasks/payloadCli')).payloadCli(['migrate:create', ...args]),
+  'generate:types': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:types']),
+  'generate:importmap': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:importmap']),
+}
+
+const [name = 'help', ...args] = process.argv.slice(2)
+const task = tasks[name]
+if (!task) {
+  console.log(`Lotse tasks (run as npm run <task>): ${Object.keys(tasks).join(', ')}`)
+  process.exit(name === 'help' ? 0 : 2)
+}
+task(args).catch((err: unknown) => {
+  console.error(`[lotse] ${name} failed: ${err instanceof Error ? err.message : String(err)}`)
+  if (process.env.LOTSE_DEBUG && err instanceof Error) console.error(err.stack)
+  process.exit(1)
+})

@@ -1,4 +1,4 @@
-import type { FieldHook, TextField, Where } from 'payload'
+import type { CollectionSlug, FieldHook, TextField, Where } from 'payload'
 
 import { isSlug, slugify } from '@lotse/content-schemas'
 
@@ -68,7 +68,7 @@ export function slugField(from = 'title'): TextField {
       if (typeof value !== 'string' || !isSlug(value)) return message(req, 'invalidSlug', label)
       if (!collectionSlug) return true
       const where: Where = id != null ? { and: [{ slug: { equals: value } }, { id: { not_equals: id } }] } : { slug: { equals: value } }
-      const taken = await req.payload.count({ collection: collectionSlug, where, req })
+      const taken = await req.payload.count({ collection: collectionSlug as CollectionSlug, where, req })
       return taken.totalDocs > 0 ? message(req, 'slugTaken', label, { slug: value }) : true
     },
   }

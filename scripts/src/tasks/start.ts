@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process'
+import { getPayload } from 'payload'
+
+import { prepareDatabase } from '@lotse/cms/prepare'
+import { readDevLogin } from '@lotse/cms/seed/users'
+
+import { ensureAdminBuild } from '../lib/cms'
+import { describeDatabase, exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
+import { binOf, cmsDir, nodeBin } from '../lib/paths'
+import { waitForHttp } from '../lib/proc'
+
+/**
+ * `npm start` (and `npm run dev` with `mode: 'dev'`): prepares the database (migrations, seed
+ * once, first user), builds the admin when its sources changed, then serves the CMS admin and
+ * REST API on PORT and says what runs where.
+ */
+export async function start(mode: 'start' | 'dev'): Promise<void> {
+  const started = Date.now()
+  const env = exportCmsEnv()
+  const demo = wantsDemo(env)
+
+  const { default: config } = await import('@lotse/cms/config')
+  const payload = await getPayload({ config })
+  const prepared = await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo })
+  await payload.destroy()
+  const seeded = [
+    prepared.seed.concept === 'seeded' ? 'concept measures' : null,
+    prepared.seed.demo === 'seeded' ? 'demo content' : null,
+  ].filter(Boolean)
+  console.log(`[lotse] database ready (${describeDatabase(env)})${seeded.length ? `; seeded ${seeded.join(' and ')}` : ''}`)
+
+  if (mode === 'start') await ensureAdminBuild(process.env)
+
+  const next = spawn(nodeBin, [binOf(cmsDir, 'next/dist/bin/next'), mode, '--port', String(env.port)], {
+    cwd: cmsDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const stop = (signal: NodeJS.Signals) => next.kill(signal)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  next.on('exit', (code) => process.exit(code ?? 0))
+
+  await waitForHttp(`http://127.0.0.1:${env.port}/api/users/me`, mode === 'dev' ? 180_000 : 60_000)
+  const lines = [
+    '',
+    `Lotse is running (${mode === 'dev' ? 'development, hot reload' : 'production build'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s):`,
+    `  CMS admin   ${env.serverURL}/admin`,
+    `  REST API    ${env.serverURL}/api`,
+    `  Database    ${describeDatabase(env)}`,
+    `  Data        ${env.dataDir}`,
+  ]
+  const login = readDevLogin(env.dataDir)
+  if (login && !env.production) {
+    lines.push(`  Login       ${login.accounts.map((a) => a.email).join(', ')}`)
+    lines.push(`  Password    ${login.password}   (development login; every account above, one per role)`)
+  } else if (prepared.users === 'from-env') {
+    lines.push(`  Login       ${process.env.ADMIN_EMAIL} (from ADMIN_EMAIL)`)
+  }
+  lines.push('  Stop with Ctrl+C.', '')
+  console.log(lines.join('\n'))
+}
