@@ -154,7 +154,7 @@ export interface UserAuthOperations {
  */
 export interface Offer {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * One or two sentences, at most 400 characters.
    */
@@ -275,7 +275,7 @@ export interface Offer {
  */
 export interface Municipality {
   id: number;
-  name: string;
+  name?: string | null;
   /**
    * Generated from the German title when empty. Changing it breaks existing links.
    */
@@ -322,7 +322,7 @@ export interface Organization {
  */
 export interface Topic {
   id: number;
-  name: string;
+  name?: string | null;
   /**
    * Generated from the German title when empty. Changing it breaks existing links.
    */
@@ -415,7 +415,7 @@ export interface Contact {
  */
 export interface Event {
   id: number;
-  title: string;
+  title?: string | null;
   description?: {
     root: {
       type: string;
@@ -512,7 +512,7 @@ export interface Event {
  */
 export interface Page {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * One or two sentences, at most 400 characters.
    */
@@ -554,7 +554,7 @@ export interface Page {
  */
 export interface Report {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * One or two sentences, at most 400 characters.
    */
@@ -596,7 +596,7 @@ export interface Media {
   /**
    * What the image shows, for people who cannot see it (required, BITV 2.0).
    */
-  alt: string;
+  alt?: string | null;
   caption?: string | null;
   credit?: string | null;
   updatedAt: string;
@@ -669,7 +669,7 @@ export interface Measure {
   id: number;
   level: 'field' | 'goal' | 'measure';
   parent?: (number | null) | Measure;
-  title: string;
+  title?: string | null;
   /**
    * Field of action: the goal statements of the concept. Sub-goal: e.g. "Measures are being developed."
    */

@@ -3,6 +3,7 @@ import type { CollectionConfig, RelationshipFieldSingleValidation, Where } from 
 import { pressOfficeAccess } from '../access/collections'
 import { slugField } from '../fields/slug'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { requiredInGerman } from '../fields/validate'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 
@@ -64,7 +65,7 @@ export const Measures: CollectionConfig = {
         return parent && (parent as { level?: string }).level === wanted ? true : message(req, 'measureParentLevel', parentLabel)
       }) satisfies RelationshipFieldSingleValidation,
     },
-    { name: 'title', type: 'textarea', required: true, localized: true, label: { de: 'Text', en: 'Text' } },
+    { name: 'title', type: 'textarea', localized: true, label: { de: 'Text', en: 'Text' }, validate: requiredInGerman({ de: 'Text', en: 'Text' }) },
     {
       name: 'description',
       type: 'textarea',

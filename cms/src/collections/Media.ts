@@ -3,6 +3,7 @@ import { ValidationError } from 'payload'
 
 import { anyOf, admins, anyone, editorsWithOrganization, pressOffice, translatorsInOtherLocales } from '../access/roles'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { requiredInGerman } from '../fields/validate'
 import { message } from '../i18n/messages'
 
 /** Images and PDFs only; SVG is refused because it can carry script. */
@@ -46,12 +47,13 @@ export const Media: CollectionConfig = {
     pasteURL: false,
   },
   hooks: {
-    beforeValidate: [
-      ({ req }) => {
-        // Payload checks the type by content sniffing and the REST body limit cuts large
-        // uploads; this repeats both for the Local API and names the field in the message.
+    beforeOperation: [
+      ({ args, req }) => {
+        // Runs before Payload inspects the file: the REST body limit cuts large uploads, but
+        // the Local API (imports, scripts) has none, and Payload's own type errors are in
+        // English only. This names the field in the editor's language first.
         const file = req.file
-        if (!file) return
+        if (!file) return args
         if (file.size > MAX_UPLOAD_BYTES) {
           throw new ValidationError({
             collection: 'media',
@@ -64,6 +66,7 @@ export const Media: CollectionConfig = {
             errors: [{ path: 'file', message: message(req, 'fileTypeNotAllowed', fileLabel, { type: file.mimetype }) }],
           })
         }
+        return args
       },
     ],
   },
@@ -71,8 +74,8 @@ export const Media: CollectionConfig = {
     {
       name: 'alt',
       type: 'text',
-      required: true,
       localized: true,
+      validate: requiredInGerman({ de: 'Alternativtext', en: 'Alt text' }),
       label: { de: 'Alternativtext', en: 'Alt text' },
       admin: {
         description: {

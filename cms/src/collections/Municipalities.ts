@@ -4,6 +4,7 @@ import { admins, anyOf, anyone, translatorsInOtherLocales } from '../access/role
 import { locationField } from '../fields/place'
 import { slugField } from '../fields/slug'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { requiredInGerman } from '../fields/validate'
 
 /**
  * The county's six municipalities. Consultation hours, offers and events are filtered by them,
@@ -15,7 +16,7 @@ export const Municipalities: CollectionConfig = {
   admin: { useAsTitle: 'name', group: { de: 'Stammdaten', en: 'Reference data' } },
   access: { read: anyone, create: anyOf(admins), update: anyOf(admins, translatorsInOtherLocales), delete: anyOf(admins) },
   fields: lockSharedFieldsForTranslators([
-    { name: 'name', type: 'text', required: true, localized: true, label: { de: 'Name', en: 'Name' } },
+    { name: 'name', type: 'text', localized: true, label: { de: 'Name', en: 'Name' }, validate: requiredInGerman({ de: 'Name', en: 'Name' }) },
     slugField('name'),
     { name: 'order', type: 'number', label: { de: 'Reihenfolge', en: 'Order' }, admin: { position: 'sidebar' } },
     locationField(),

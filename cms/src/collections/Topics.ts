@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { admins, anyOf, anyone, translatorsInOtherLocales } from '../access/roles'
 import { slugField } from '../fields/slug'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { requiredInGerman } from '../fields/validate'
 
 /** The eight topics that group offers, events and pages (Sprache, Bildung, Arbeit …). */
 export const Topics: CollectionConfig = {
@@ -11,7 +12,7 @@ export const Topics: CollectionConfig = {
   admin: { useAsTitle: 'name', group: { de: 'Stammdaten', en: 'Reference data' } },
   access: { read: anyone, create: anyOf(admins), update: anyOf(admins, translatorsInOtherLocales), delete: anyOf(admins) },
   fields: lockSharedFieldsForTranslators([
-    { name: 'name', type: 'text', required: true, localized: true, label: { de: 'Name', en: 'Name' } },
+    { name: 'name', type: 'text', localized: true, label: { de: 'Name', en: 'Name' }, validate: requiredInGerman({ de: 'Name', en: 'Name' }) },
     slugField('name'),
     { name: 'description', type: 'textarea', localized: true, label: { de: 'Beschreibung', en: 'Description' } },
     {

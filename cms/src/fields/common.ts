@@ -1,10 +1,11 @@
 import type { Field, SelectField } from 'payload'
 
 import { type Label, message } from '../i18n/messages'
+import { requiredInGerman } from './validate'
 
 /** The title every public document has; localized, German required as the source. */
 export function titleField(label: Label = { de: 'Titel', en: 'Title' }): Field {
-  return { name: 'title', type: 'text', required: true, localized: true, label }
+  return { name: 'title', type: 'text', localized: true, label, validate: requiredInGerman(label) }
 }
 
 /** A short plain-text summary: list views, search results and link previews show it. */

@@ -5,7 +5,7 @@ import { urlValidator } from './validate'
 
 /** Free of charge, or a fee described in words (fees vary: "5 € pro Termin, ermäßigt 2 €"). */
 export function costField(): GroupField {
-  const noteLabel = { de: 'Kosten', en: 'Cost' }
+  const noteLabel = { de: 'Kostenhinweis', en: 'Cost note' }
   return {
     name: 'cost',
     type: 'group',
@@ -16,7 +16,7 @@ export function costField(): GroupField {
         name: 'note',
         type: 'text',
         localized: true,
-        label: { de: 'Kostenhinweis', en: 'Cost note' },
+        label: noteLabel,
         admin: { condition: (_, sibling) => !(sibling as { free?: boolean }).free },
         validate: ((value, { req, siblingData }) => {
           if ((siblingData as { free?: boolean }).free) return true

@@ -31,3 +31,16 @@ export function urlValidator(label: Label): TextValidate {
       ? true
       : message(req, 'invalidUrl', label)
 }
+
+/**
+ * Required in German, the source language, and optional in translations: a translator may
+ * translate the summary before the title, and a missing translation falls back to German.
+ * (Payload's `required` would demand every localized field in every locale saved.)
+ */
+export function requiredInGerman(label: Label): TextValidate {
+  return (value, { req }) => {
+    if (req.locale !== undefined && req.locale !== null && req.locale !== 'de' && req.locale !== 'all') return true
+    const german = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
+    return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'required', label)
+  }
+}

@@ -1,9 +1,9 @@
-import * as migration_20261125_051210_initial from './20261125_051210_initial';
+import * as migration_20261125_051841_initial from './20261125_051841_initial';
 
 export const migrations = [
   {
-    up: migration_20261125_051210_initial.up,
-    down: migration_20261125_051210_initial.down,
-    name: '20261125_051210_initial'
+    up: migration_20261125_051841_initial.up,
+    down: migration_20261125_051841_initial.down,
+    name: '20261125_051841_initial'
   },
 ];
