@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     environment: 'node',
+    env: { LOTSE_LOG_LEVEL: process.env.LOTSE_LOG_LEVEL ?? 'warn' },
   },
 })

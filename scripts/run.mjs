@@ -106,7 +106,8 @@ function ensureDependencies(toolchain, env) {
   const stamp = path.join(root, 'node_modules', '.lotse-install-stamp')
   const fingerprint = dependencyFingerprint()
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return
-  const frozen = existsSync(path.join(root, 'pnpm-lock.yaml'))
+  // CI installs exactly the lockfile; a developer who edited a package.json gets it updated.
+  const frozen = Boolean(process.env.CI) && existsSync(path.join(root, 'pnpm-lock.yaml'))
   log(`installing dependencies (pnpm ${PNPM_VERSION}, Node ${NODE_VERSION}) …`)
   must(toolchain.nodeBin, [toolchain.pnpm, 'install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile', '--reporter=append-only'], { env })
   // Written after pnpm may have rewritten the lockfile on a first, unfrozen install.

@@ -40,6 +40,10 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     csrf: [env.serverURL],
     cors: [env.serverURL],
     telemetry: false,
+    // Expected refusals (wrong password, access denied, invalid input) are the API answering,
+    // not the server failing: log them quietly. `LOTSE_LOG_LEVEL` tunes the rest (tests: warn).
+    loggingLevels: { AuthenticationError: 'info', Forbidden: 'info', NotFound: 'info', ValidationError: 'info', LockedAuth: 'info' },
+    logger: { options: { level: process.env.LOTSE_LOG_LEVEL ?? 'info' } },
     graphQL: { disable: true },
     maxDepth: 2,
     defaultDepth: 1,
