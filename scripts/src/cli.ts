@@ -13,14 +13,14 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'generate:importmap': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:importmap']),
 }
 
-const [name = 'help', ...args] = process.argv.slice(2)
-const task = tasks[name]
+const [taskName = 'help', ...args] = process.argv.slice(2)
+const task = tasks[taskName]
 if (!task) {
   console.log(`Lotse tasks (run as npm run <task>): ${Object.keys(tasks).join(', ')}`)
-  process.exit(name === 'help' ? 0 : 2)
+  process.exit(taskName === 'help' ? 0 : 2)
 }
 task(args).catch((err: unknown) => {
-  console.error(`[lotse] ${name} failed: ${err instanceof Error ? err.message : String(err)}`)
+  console.error(`[lotse] ${taskName} failed: ${err instanceof Error ? err.message : String(err)}`)
   if (process.env.LOTSE_DEBUG && err instanceof Error) console.error(err.stack)
   process.exit(1)
 })

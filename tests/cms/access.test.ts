@@ -130,7 +130,7 @@ function newData(collection: CollectionSlug, org: ID): Record<string, unknown> {
 const titleKey = (collection: CollectionSlug) =>
   ['contacts', 'organizations', 'municipalities', 'topics', 'users'].includes(collection) ? 'name' : 'title'
 
-const hasDrafts = (collection: CollectionSlug) => Boolean(payload.collections[collection].config.versions?.drafts)
+const hasDrafts = (collection: CollectionSlug) => Boolean(payload.collections[collection]?.config.versions?.drafts)
 
 /** A document the actor's rights are tested on: owned by organization A, made by an admin. */
 async function target(collection: CollectionSlug, status: 'draft' | 'published' = 'published'): Promise<ID> {

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+/**
+ * `npm start` end to end, as a newcomer runs it: the real task (migrations, seed, first users,
+ * admin production build, Next.js server) on a fresh data folder and a free port. Then a second
+ * start on the same data must not seed again.
+ */
+const root = path.resolve(import.meta.dirname, '../..')
+const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-start-'))
+const port = 3900 + Math.floor(Math.random() * 90)
+const base = `http://127.0.0.1:${port}`
+let child: ChildProcess | undefined
+
+function startCms(): Promise<{ output: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'start'], {
+      cwd: root,
+      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Lotse is running')) resolve({ output, child: proc })
+    }
+    proc.stdout.on('data', onData)
+    proc.stderr.on('data', onData)
+    proc.on('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-3000)}`)))
+  })
+}
+
+function stop(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve()
+    proc.on('exit', () => resolve())
+    proc.kill('SIGTERM')
+  })
+}
+
+afterAll(async () => {
+  if (child) await stop(child)
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('npm start', () => {
+  it('serves the seeded CMS and a working development login', { timeout: 600_000 }, async () => {
+    const first = await startCms()
+    child = first.child
+    expect(first.output).toContain('seeded concept measures and demo content')
+    expect(first.output).toContain(`CMS admin   ${base}/admin`)
+
+    const login = JSON.parse(readFileSync(path.join(dataDir, 'dev-login.json'), 'utf8')) as { password: string; accounts: { email: string }[] }
+    expect(first.output).toContain(login.password)
+
+    const adminPage = await fetch(`${base}/admin/login`)
+    expect(adminPage.status).toBe(200)
+    expect(await adminPage.text()).toContain('Lotse')
+
+    const res = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@lotse.local', password: login.password }),
+    })
+    expect(res.status).toBe(200)
+    const { token } = (await res.json()) as { token: string }
+    const me = (await (await fetch(`${base}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })).json()) as { user: { role: string } }
+    expect(me.user.role).toBe('admin')
+
+    const offers = (await (await fetch(`${base}/api/offers?limit=1`)).json()) as { totalDocs: number }
+    expect(offers.totalDocs).toBeGreaterThanOrEqual(40)
+    const measures = (await (await fetch(`${base}/api/measures?limit=1&where[level][equals]=measure`)).json()) as { totalDocs: number }
+    expect(measures.totalDocs).toBeGreaterThanOrEqual(14)
+
+    // An editor deletes a demo offer; a restart must not bring it back.
+    const first40 = (await (await fetch(`${base}/api/offers?limit=1&depth=0`)).json()) as { docs: { id: number }[] }
+    const deleted = await fetch(`${base}/api/offers/${first40.docs[0]!.id}`, { method: 'DELETE', headers: { Authorization: `JWT ${token}` } })
+    expect(deleted.status).toBe(200)
+    await stop(child)
+
+    const second = await startCms()
+    child = second.child
+    expect(second.output).not.toContain('seeded')
+    const after = (await (await fetch(`${base}/api/offers?limit=1`)).json()) as { totalDocs: number }
+    expect(after.totalDocs).toBe(offers.totalDocs - 1)
+  })
+})
