@@ -8,6 +8,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   test: async (args) => (await import('./tasks/test')).test(args),
   backup: async (args) => (await import('./tasks/backup')).backup(args),
   lint: async () => (await import('./tasks/lint')).lint(),
+  export: async () => (await import('./tasks/export')).exportContent(),
   'migrate:create': async (args) => (await import('./tasks/payloadCli')).payloadCli(['migrate:create', ...args]),
   'generate:types': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:types']),
   'generate:importmap': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:importmap']),

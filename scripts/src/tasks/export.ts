@@ -1,0 +1,33 @@
+import path from 'node:path'
+import { getPayload } from 'payload'
+
+import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { exportCmsEnv } from '../lib/cmsEnv'
+
+/** Where the site reads its content from, unless `LOTSE_EXPORT_DIR` says otherwise. */
+export function exportDir(dataDir: string): string {
+  return path.resolve(process.env.LOTSE_EXPORT_DIR ?? path.join(dataDir, 'export'))
+}
+
+/**
+ * `npm run export`: writes the validated snapshot of all published content (and the media it
+ * uses) for the site build. Reads through the Local API as an anonymous reader.
+ */
+export async function exportContent(): Promise<void> {
+  const env = exportCmsEnv()
+  const started = Date.now()
+  const { default: config } = await import('@lotse/cms/config')
+  const payload = await getPayload({ config })
+  try {
+    const result = await buildSnapshot(payload)
+    const out = exportDir(env.dataDir)
+    writeSnapshot(out, path.join(env.dataDir, 'media'), result)
+    const s = result.snapshot
+    console.log(
+      `[lotse] exported ${s.offers.length} offers, ${s.contacts.length} contacts, ${s.events.length} events, ${s.reports.length} reports, ` +
+        `${s.pages.length} pages, ${s.measures.length} measures, ${result.mediaFiles.length} media files to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
+  } finally {
+    await payload.destroy()
+  }
+}

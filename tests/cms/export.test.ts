@@ -1,0 +1,50 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildSnapshot, ExportError } from '../../scripts/src/export/snapshot'
+import { createFixtures, type Fixtures } from '../helpers/fixtures'
+import { createTestCms, type TestCms } from '../helpers/payload'
+
+/** The export: published content only, public fields only, bad documents named. */
+let cms: TestCms
+let payload: Payload
+let f: Fixtures
+
+beforeAll(async () => {
+  cms = await createTestCms()
+  payload = cms.payload
+  f = await createFixtures(payload)
+})
+afterAll(async () => cms?.cleanup())
+
+describe('export', () => {
+  it('contains published documents with every locale and no drafts or internal notes', async () => {
+    await payload.update({ collection: 'offers', id: f.offerA, locale: 'ar', data: { title: 'مقهى اللغة' } })
+    const { snapshot } = await buildSnapshot(payload)
+    const slugs = snapshot.offers.map((o) => o.slug)
+    expect(slugs).toContain('sprach-cafe-wittmund')
+    expect(slugs).not.toContain('hausaufgabenhilfe-entwurf')
+    const offer = snapshot.offers.find((o) => o.slug === 'sprach-cafe-wittmund')!
+    expect(offer.title.de).toBe('Sprach-Café Wittmund')
+    expect(offer.title.ar).toBe('مقهى اللغة')
+    expect(offer.title.uk).toBeNull()
+    expect(offer.translations.de?.state).toBe('original')
+    expect(offer.translations.ar?.state).toBe('reviewed')
+    expect(offer.translations.uk).toBeNull()
+    expect(offer.organization).toBe('awo-kreisverband')
+    const serialized = JSON.stringify(snapshot)
+    expect(serialized).not.toContain('Vertretung über Frau M.')
+    expect(serialized).not.toContain('internalNotes')
+    expect(serialized).not.toContain('@test.local')
+  })
+
+  it('names the document and field of a document that breaks the contract', async () => {
+    // A slug the CMS would refuse, written around validation as a broken import could.
+    const bad = await payload.create({ collection: 'offers', data: { title: 'Kaputt', municipality: f.municipality, organization: f.orgA, _status: 'published' } })
+    await payload.db.updateOne({ collection: 'offers', id: bad.id, data: { slug: 'Kaputt Mit Leerzeichen' }, req: undefined })
+    const error = await buildSnapshot(payload).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExportError)
+    expect((error as ExportError).message).toContain('offers "Kaputt Mit Leerzeichen", field "slug"')
+    await payload.delete({ collection: 'offers', id: bad.id })
+  })
+})
