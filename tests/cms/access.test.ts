@@ -1,8 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { body, createFixtures, type Fixtures, type ID } from '../helpers/fixtures'
-import { createTestCms, type TestCms } from '../helpers/payload'
+import { body, type Fixtures, type ID, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * The role matrix of issue #2, through the Local API with `overrideAccess: false`, exactly as
@@ -63,16 +62,9 @@ const matrix: Partial<Record<CollectionSlug, Record<Actor, Row>>> = {
   users,
 }
 
-let cms: TestCms
 let payload: Payload
 let f: Fixtures
-
-beforeAll(async () => {
-  cms = await createTestCms()
-  payload = cms.payload
-  f = await createFixtures(payload)
-})
-afterAll(async () => cms?.cleanup())
+useFixtureCms((world) => ({ payload, f } = world))
 
 function actorUser(actor: Actor): Record<string, unknown> | undefined {
   switch (actor) {

@@ -1,25 +1,17 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { paragraphsToLexical } from '@lotse/cms/seed/richText'
 
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { createTestCms, type TestCms } from '../helpers/payload'
+import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * Round trips of the content model in several locales: what goes in comes out, translations
  * are kept per locale, and a missing translation falls back to German.
  */
-let cms: TestCms
 let payload: Payload
 let f: Fixtures
-
-beforeAll(async () => {
-  cms = await createTestCms()
-  payload = cms.payload
-  f = await createFixtures(payload)
-})
-afterAll(async () => cms?.cleanup())
+useFixtureCms((world) => ({ payload, f } = world))
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 

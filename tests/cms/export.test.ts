@@ -1,21 +1,13 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { buildSnapshot, ExportError } from '../../scripts/src/export/snapshot'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { createTestCms, type TestCms } from '../helpers/payload'
+import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
 
 /** The export: published content only, public fields only, bad documents named. */
-let cms: TestCms
 let payload: Payload
 let f: Fixtures
-
-beforeAll(async () => {
-  cms = await createTestCms()
-  payload = cms.payload
-  f = await createFixtures(payload)
-})
-afterAll(async () => cms?.cleanup())
+useFixtureCms((world) => ({ payload, f } = world))
 
 describe('export', () => {
   it('contains published documents with every locale and no drafts or internal notes', async () => {

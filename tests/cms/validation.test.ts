@@ -1,24 +1,16 @@
 import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { createTestCms, type TestCms } from '../helpers/payload'
+import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * Bad input from issue #2: every rejection names the field (path and label in the message),
  * and a rejected save changes nothing that was stored.
  */
-let cms: TestCms
 let payload: Payload
 let f: Fixtures
-
-beforeAll(async () => {
-  cms = await createTestCms()
-  payload = cms.payload
-  f = await createFixtures(payload)
-})
-afterAll(async () => cms?.cleanup())
+useFixtureCms((world) => ({ payload, f } = world))
 
 interface FieldError {
   path: string

@@ -1,6 +1,9 @@
 import type { Payload } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
 
 import { paragraphsToLexical } from '@lotse/cms/seed/richText'
+
+import { createTestCms, type TestCms } from './payload'
 
 export type ID = number | string
 
@@ -98,4 +101,17 @@ export async function createFixtures(payload: Payload): Promise<Fixtures> {
   ).id
 
   return { municipality, otherMunicipality, topic, orgA, orgB, users, offerA, draftOfferA, offerB, contactA, eventA, report, page, measureField, measureGoal, measure }
+}
+
+/**
+ * Registers a test file's CMS: a fresh temporary database with the fixtures, created before
+ * the file's tests and removed after them. `ready` receives it once it exists.
+ */
+export function useFixtureCms(ready: (world: { cms: TestCms; payload: Payload; f: Fixtures }) => void): void {
+  let cms: TestCms | undefined
+  beforeAll(async () => {
+    cms = await createTestCms()
+    ready({ cms, payload: cms.payload, f: await createFixtures(cms.payload) })
+  })
+  afterAll(async () => cms?.cleanup())
 }

@@ -162,7 +162,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
         contacts: refList('contacts', d.contacts),
         schedule: slots(d.schedule),
         scheduleNote: loc(d.scheduleNote),
-        cost: { free: bool((d.cost as Doc | null)?.free), note: loc((d.cost as Doc | null)?.note) },
+        cost: cost(d.cost),
         childcare: bool(d.childcare),
         barrierFree: bool(d.barrierFree),
         registration: registration(d.registration),
@@ -212,7 +212,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
         topics: refList('topics', d.topics),
         languages: d.languages ?? [],
         registration: registration(d.registration),
-        cost: { free: bool((d.cost as Doc | null)?.free), note: loc((d.cost as Doc | null)?.note) },
+        cost: cost(d.cost),
         cancelled: bool(d.cancelled),
       })
     }),
@@ -301,6 +301,11 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
   }
 
   return { snapshot: SnapshotSchema.parse(snapshot), mediaFiles: [...new Set(mediaFiles)] }
+}
+
+function cost(value: unknown) {
+  const c = (value ?? {}) as Doc
+  return { free: bool(c.free), note: loc(c.note) }
 }
 
 function registration(value: unknown) {
