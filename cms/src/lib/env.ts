@@ -26,11 +26,12 @@ export interface LotseEnv {
 /** Finds the repository root from `LOTSE_ROOT` or by walking up to `pnpm-workspace.yaml`. */
 export function findRoot(start = process.cwd()): string {
   if (process.env.LOTSE_ROOT) return process.env.LOTSE_ROOT
-  let dir = path.resolve(start)
+  // Only reached outside `npm start` (which sets LOTSE_ROOT); the bundler must not trace it.
+  let dir = path.resolve(/*turbopackIgnore: true*/ start)
   for (;;) {
-    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir
+    if (existsSync(path.join(/*turbopackIgnore: true*/ dir, 'pnpm-workspace.yaml'))) return dir
     const parent = path.dirname(dir)
-    if (parent === dir) return path.resolve(start)
+    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ start)
     dir = parent
   }
 }

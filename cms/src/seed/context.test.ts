@@ -25,6 +25,6 @@ describe('seed helpers', () => {
   it('builds headings, lists and paragraphs', () => {
     const doc = paragraphsToLexical(['## Wann?', 'Dienstags.', '- 10 Uhr', '- 14 Uhr', 'Ende.'])
     expect(doc.root.children.map((c) => c.type)).toEqual(['heading', 'paragraph', 'list', 'paragraph'])
-    expect(doc.root.children[2]!.children).toHaveLength(2)
+    expect((doc.root.children[2] as { children: unknown[] }).children).toHaveLength(2)
   })
 })
