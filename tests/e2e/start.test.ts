@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { launchBrowser } from '../helpers/browser'
+
 /**
  * `npm start` end to end, as a newcomer runs it: the real task (migrations, seed, first users,
  * admin production build, Next.js server) on a fresh data folder and a free port. Then a second
@@ -19,7 +21,7 @@ function startCms(): Promise<{ output: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'start'], {
       cwd: root,
-      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0', NODE_ENV: 'development' },
+      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -31,6 +33,11 @@ function startCms(): Promise<{ output: string; child: ChildProcess }> {
     proc.stderr.on('data', onData)
     proc.on('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-3000)}`)))
   })
+}
+
+/** The organization slug of the demo editor account, as its ID in the database. */
+function editorOrg(login: { accounts: { email: string; organization?: string }[] }): string {
+  return login.accounts.find((a) => a.email === 'redaktion@lotse.local')?.organization ?? ''
 }
 
 function stop(proc: ChildProcess): Promise<void> {
@@ -74,6 +81,34 @@ describe('npm start', () => {
     expect(offers.totalDocs).toBeGreaterThanOrEqual(40)
     const measures = (await (await fetch(`${base}/api/measures?limit=1&where[level][equals]=measure`)).json()) as { totalDocs: number }
     expect(measures.totalDocs).toBeGreaterThanOrEqual(14)
+
+    // A social worker logs in through the real admin in Chromium, mistypes a phone number and
+    // saves: the error names the field, and what she typed is still there to correct.
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage({ locale: 'de-DE' })
+      await page.goto(`${base}/admin/login`)
+      await page.fill('#field-email', 'redaktion@lotse.local')
+      await page.fill('#field-password', login.password)
+      await page.click('button[type="submit"]')
+      await page.waitForURL(`${base}/admin`)
+      await expect(page.getByRole('link', { name: 'Angebote' }).first()).toBeTruthy()
+      await page.screenshot({ path: path.join(dataDir, 'admin-dashboard.png') })
+
+      const auth = { headers: { Authorization: `JWT ${token}` } }
+      const orgs = (await (await fetch(`${base}/api/organizations?depth=0&where[slug][equals]=${editorOrg(login)}`, auth)).json()) as { docs: { id: number }[] }
+      const own = (await (await fetch(`${base}/api/contacts?limit=1&depth=0&where[organization][equals]=${orgs.docs[0]!.id}`, auth)).json()) as {
+        docs: { id: number }[]
+      }
+      await page.goto(`${base}/admin/collections/contacts/${own.docs[0]!.id}`)
+      await page.fill('#field-phone', '0446 2x-12')
+      await page.click('#action-save')
+      await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 15_000 })
+      expect(await page.inputValue('#field-phone')).toBe('0446 2x-12')
+      await page.screenshot({ path: path.join(dataDir, 'admin-validation.png'), fullPage: true })
+    } finally {
+      await browser.close()
+    }
 
     // An editor deletes a demo offer; a restart must not bring it back.
     const first40 = (await (await fetch(`${base}/api/offers?limit=1&depth=0`)).json()) as { docs: { id: number }[] }

@@ -92,7 +92,7 @@ export function readEnv(): LotseEnv {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`PORT must be a TCP port number (1–65535), got "${process.env.PORT}".`)
   }
-  const databaseUri = resolveDatabaseUri(process.env.DATABASE_URI ?? 'file:./data/cms.db', root)
+  const databaseUri = resolveDatabaseUri(process.env.DATABASE_URI ?? `file:${path.join(dataDir, 'cms.db')}`, root)
   if (!databaseUri.startsWith('file:') && !isMongoUri(databaseUri)) {
     throw new Error(
       `DATABASE_URI must start with "file:" (SQLite) or "mongodb://"/"mongodb+srv://" (MongoDB), got "${databaseUri.split(':')[0]}:…".`,

@@ -27,6 +27,16 @@ export function adminBuildFingerprint(): string {
   return hash.digest('hex')
 }
 
+/**
+ * The environment for Next.js processes. Next sets `NODE_ENV` itself (production for build
+ * and start, development for dev); an inherited `test` or `development` would mix React's
+ * development and production builds and break the admin.
+ */
+export function nextEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_ENV: _ignored, ...rest } = env
+  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' }
+}
+
 const stampFile = () => path.join(cmsDir, '.next', 'lotse-build-stamp')
 
 /**
@@ -40,7 +50,7 @@ export async function ensureAdminBuild(env: NodeJS.ProcessEnv): Promise<'fresh' 
   const started = Date.now()
   await run(nodeBin, [binOf(cmsDir, 'next/dist/bin/next'), 'build'], {
     cwd: cmsDir,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },
+    env: { ...nextEnv(env), NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },
   })
   writeFileSync(stampFile(), fingerprint)
   console.log(`[lotse] admin built in ${((Date.now() - started) / 1000).toFixed(0)} s`)

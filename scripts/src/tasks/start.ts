@@ -4,7 +4,7 @@ import { getPayload } from 'payload'
 import { prepareDatabase } from '@lotse/cms/prepare'
 import { readDevLogin } from '@lotse/cms/seed/users'
 
-import { ensureAdminBuild } from '../lib/cms'
+import { ensureAdminBuild, nextEnv } from '../lib/cms'
 import { describeDatabase, exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 import { binOf, cmsDir, nodeBin } from '../lib/paths'
 import { waitForHttp } from '../lib/proc'
@@ -33,7 +33,7 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
 
   const next = spawn(nodeBin, [binOf(cmsDir, 'next/dist/bin/next'), mode, '--port', String(env.port)], {
     cwd: cmsDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: nextEnv(process.env),
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const stop = (signal: NodeJS.Signals) => next.kill(signal)

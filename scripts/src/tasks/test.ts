@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { ensureChromium } from '../lib/chromium'
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 
@@ -18,6 +19,7 @@ interface VitestJson {
  * under tests/), on temporary databases. Ends with a plain "N passed, N failed" line.
  */
 export async function test(args: string[]): Promise<void> {
+  await ensureChromium()
   const out = mkdtempSync(path.join(tmpdir(), 'lotse-vitest-'))
   const report = path.join(out, 'results.json')
   let failure: unknown
