@@ -265,6 +265,23 @@ export interface Offer {
    */
   reviewedAt?: string | null;
   demo?: boolean | null;
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -405,6 +422,23 @@ export interface Contact {
   slug?: string | null;
   organization: number | Organization;
   demo?: boolean | null;
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -502,6 +536,23 @@ export interface Event {
   organizer: number | Organization;
   topics?: (number | Topic)[] | null;
   demo?: boolean | null;
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -544,6 +595,23 @@ export interface Page {
   legal?: ('impressum' | 'privacy' | 'accessibility') | null;
   topics?: (number | Topic)[] | null;
   demo?: boolean | null;
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -583,6 +651,23 @@ export interface Report {
   measures?: (number | Measure)[] | null;
   topics?: (number | Topic)[] | null;
   demo?: boolean | null;
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -689,6 +774,23 @@ export interface Measure {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
+   */
+  minorChange?: boolean | null;
+  /**
+   * Only in other languages: confirms this translation matches the current German text.
+   */
+  markReviewed?: boolean | null;
+  translationStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -893,6 +995,9 @@ export interface OffersSelect<T extends boolean = true> {
   contacts?: T;
   reviewedAt?: T;
   demo?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -937,6 +1042,9 @@ export interface ContactsSelect<T extends boolean = true> {
   slug?: T;
   organization?: T;
   demo?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -994,6 +1102,9 @@ export interface EventsSelect<T extends boolean = true> {
   organizer?: T;
   topics?: T;
   demo?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1012,6 +1123,9 @@ export interface PagesSelect<T extends boolean = true> {
   legal?: T;
   topics?: T;
   demo?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1030,6 +1144,9 @@ export interface ReportsSelect<T extends boolean = true> {
   measures?: T;
   topics?: T;
   demo?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1051,6 +1168,9 @@ export interface MeasuresSelect<T extends boolean = true> {
   slug?: T;
   order?: T;
   reports?: T;
+  minorChange?: T;
+  markReviewed?: T;
+  translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

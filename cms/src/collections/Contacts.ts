@@ -15,7 +15,8 @@ import { demoField, ownerOrganizationField } from '../fields/organization'
 import { placeFields } from '../fields/place'
 import { slugField } from '../fields/slug'
 import { timeSlotsField } from '../fields/timeSlots'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 /**
  * Contact points: offices (the Anlaufstelle, consultation hours in each municipality), named
@@ -38,7 +39,8 @@ export const Contacts: CollectionConfig = {
     delete: anyOf(admins, editorsOfOwnOrganization('organization')),
   },
   versions: { drafts: true, maxPerDoc: 50 },
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     {
       type: 'tabs',
       tabs: [

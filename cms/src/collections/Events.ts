@@ -16,7 +16,8 @@ import { placeFields } from '../fields/place'
 import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
 import { costField, registrationField } from '../fields/terms'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 const endLabel = { de: 'Ende', en: 'End' }
 const untilLabel = { de: 'Wiederholen bis', en: 'Repeat until' }
@@ -42,7 +43,8 @@ export const Events: CollectionConfig = {
     delete: anyOf(admins, pressOffice, editorsOfOwnOrganization('organizer')),
   },
   versions: { drafts: true, maxPerDoc: 50 },
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     {
       type: 'tabs',
       tabs: [

@@ -2,10 +2,11 @@ import type { CollectionConfig, RelationshipFieldSingleValidation, Where } from 
 
 import { pressOfficeAccess } from '../access/collections'
 import { slugField } from '../fields/slug'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
 import { requiredInGerman } from '../fields/validate'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 const parentLabel = { de: 'Übergeordnet', en: 'Parent' }
 
@@ -29,7 +30,8 @@ export const Measures: CollectionConfig = {
   access: pressOfficeAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'order',
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     {
       name: 'level',
       type: 'select',

@@ -16,7 +16,8 @@ import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
 import { timeSlotsField } from '../fields/timeSlots'
 import { costField, registrationField } from '../fields/terms'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 /**
  * Offers (Angebote): language courses, counselling, Sprach-Cafés, homework help … Kept current
@@ -39,7 +40,8 @@ export const Offers: CollectionConfig = {
     delete: anyOf(admins, editorsOfOwnOrganization('organization')),
   },
   versions: { drafts: true, maxPerDoc: 50 },
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     {
       type: 'tabs',
       tabs: [

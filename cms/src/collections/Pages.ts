@@ -5,9 +5,10 @@ import { summaryField, titleField, topicsField } from '../fields/common'
 import { demoField } from '../fields/organization'
 import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 const parentLabel = { de: 'Übergeordnete Seite', en: 'Parent page' }
 
@@ -28,7 +29,8 @@ export const Pages: CollectionConfig = {
   access: pressOfficeAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'order',
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     titleField(),
     summaryField(),
     richTextField('body', { de: 'Text', en: 'Text' }),

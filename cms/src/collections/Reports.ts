@@ -5,7 +5,8 @@ import { summaryField, titleField, topicsField } from '../fields/common'
 import { demoField } from '../fields/organization'
 import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
-import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { publicDocumentFields } from '../fields/translationTracking'
+import { trackTranslationStatus } from '../hooks/translationStatus'
 
 /**
  * Progress reports and news by the press office. Linking a report to measures puts it on the
@@ -23,7 +24,8 @@ export const Reports: CollectionConfig = {
   access: pressOfficeAccess,
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedDate',
-  fields: lockSharedFieldsForTranslators([
+  hooks: { beforeChange: [trackTranslationStatus] },
+  fields: publicDocumentFields([
     titleField(),
     summaryField(),
     { name: 'coverImage', type: 'upload', relationTo: 'media', label: { de: 'Titelbild', en: 'Cover image' } },

@@ -12,9 +12,11 @@ import {
   OfferSchema,
   OrganizationSchema,
   PageSchema,
+  readTranslationRecord,
   ReportSchema,
   SnapshotSchema,
   TopicSchema,
+  translationState,
   type Snapshot,
 } from '@lotse/content-schemas'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
@@ -75,11 +77,11 @@ function slots(value: unknown) {
 }
 
 /**
- * Translation state per locale until the translation workflow records it: German is the
- * original, a locale with any text of its own counts as a person's translation, others are
- * missing (the site falls back to German and says so).
+ * Translation state per locale, from the record the CMS keeps on every save (German is the
+ * original; a locale without text of its own is missing, and the site falls back to German).
  */
 function translations(doc: Doc, fields: string[]) {
+  const record = readTranslationRecord(doc.translationStatus)
   const has = (code: LocaleCode) =>
     fields.some((field) => {
       const path = field.split('.')
@@ -88,9 +90,12 @@ function translations(doc: Doc, fields: string[]) {
       const v = (value as Record<string, unknown> | null)?.[code]
       return v != null && v !== ''
     })
-  const updatedAt = str(doc.updatedAt)
   return Object.fromEntries(
-    localeCodes.map((code) => [code, code === 'de' ? { state: 'original', updatedAt } : has(code) ? { state: 'reviewed', updatedAt } : null]),
+    localeCodes.map((code) => {
+      const state = translationState(record, code, has(code))
+      const updatedAt = code === 'de' ? (record.sourceChangedAt ?? str(doc.updatedAt)) : (record.locales[code]?.updatedAt ?? str(doc.updatedAt))
+      return [code, state ? { state, updatedAt } : null]
+    }),
   )
 }
 

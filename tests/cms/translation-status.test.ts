@@ -1,0 +1,65 @@
+import type { Payload } from 'payload'
+import { describe, expect, it, vi } from 'vitest'
+
+import { readTranslationRecord, translationState } from '@lotse/content-schemas'
+import { MACHINE_TRANSLATION_CONTEXT } from '@lotse/cms/hooks/translationStatus'
+
+import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
+
+/**
+ * Translation state per document and locale, derived from saves: German edit → outdated,
+ * minor German edit → unchanged, translator's edit or review → reviewed, machine run → machine.
+ */
+let payload: Payload
+let f: Fixtures
+useFixtureCms((world) => ({ payload, f } = world))
+
+async function states(id: Fixtures['offerA']) {
+  const all = await payload.findByID({ collection: 'offers', id, locale: 'all', depth: 0 })
+  const record = readTranslationRecord(all.translationStatus)
+  const title = all.title as unknown as Record<string, string | null>
+  return Object.fromEntries(['de', 'ar', 'uk', 'ti'].map((code) => [code, translationState(record, code, Boolean(title[code]))]))
+}
+
+/** Saves a step later than the previous one, so "newer than" is never a tie. */
+let clock = Date.parse('2026-11-25T09:00:00Z')
+function tick() {
+  clock += 60_000
+  vi.setSystemTime(clock)
+}
+
+describe('translation state', () => {
+  it('follows German edits, minor changes, translations, reviews and machine runs', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const offer = await payload.create({ collection: 'offers', data: { title: 'Elterncafé', municipality: f.municipality, organization: f.orgA, _status: 'published' } })
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'ar', data: { title: 'مقهى الأهل' }, overrideAccess: false, user: f.users.translator.user })
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'ti', data: { title: 'ካፈ ወለዲ' }, context: { [MACHINE_TRANSLATION_CONTEXT]: true } })
+      expect(await states(offer.id)).toEqual({ de: 'original', ar: 'reviewed', uk: null, ti: 'machine' })
+
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'de', data: { title: 'Elterncafe', minorChange: true } })
+      expect(await states(offer.id)).toEqual({ de: 'original', ar: 'reviewed', uk: null, ti: 'machine' })
+
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'de', data: { summary: 'Jetzt mittwochs statt dienstags.' } })
+      expect(await states(offer.id)).toEqual({ de: 'original', ar: 'outdated', uk: null, ti: 'outdated' })
+
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'ar', data: { summary: 'الآن يوم الأربعاء.' }, overrideAccess: false, user: f.users.translator.user })
+      tick()
+      await payload.update({ collection: 'offers', id: offer.id, locale: 'ti', data: { markReviewed: true }, overrideAccess: false, user: f.users.translator.user })
+      expect(await states(offer.id)).toEqual({ de: 'original', ar: 'reviewed', uk: null, ti: 'reviewed' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('ignores a forged record sent with a save', async () => {
+    const forged = { sourceChangedAt: null, locales: { uk: { kind: 'human', basedOn: '2999-01-01T00:00:00.000Z', updatedAt: '2999-01-01T00:00:00.000Z' } } }
+    const updated = await payload.update({ collection: 'offers', id: f.offerA, locale: 'ar', data: { translationStatus: forged }, overrideAccess: false, user: f.users.translator.user })
+    expect(readTranslationRecord(updated.translationStatus).locales.uk).toBeUndefined()
+  })
+})
