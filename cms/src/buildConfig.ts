@@ -19,7 +19,10 @@ import { Pages } from './collections/Pages'
 import { Reports } from './collections/Reports'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { Glossary } from './collections/Glossary'
 import { SystemState } from './globals/SystemState'
+import { machineTranslateEndpoint } from './translation/endpoint'
+import { machineTranslateTask, TRANSLATABLE } from './translation/job'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './lib/database'
 import type { LotseEnv } from './lib/env'
@@ -65,12 +68,11 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       fallback: true,
     },
     collections: [
-      Offers,
-      Contacts,
-      Events,
-      Pages,
-      Reports,
-      Measures,
+      ...[Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
+        ...c,
+        endpoints: [...(c.endpoints || []), ...((TRANSLATABLE as readonly string[]).includes(c.slug) ? [machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number])] : [])],
+      })),
+      Glossary,
       Organizations,
       Municipalities,
       Topics,
@@ -78,6 +80,17 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
     ],
     globals: [SystemState],
+    jobs: {
+      tasks: [machineTranslateTask],
+      // Jobs run inside the CMS process every 10 s (`LOTSE_JOBS=off` leaves them to a worker).
+      autoRun: [{ cron: '*/10 * * * * *', limit: 10, queue: 'default' }],
+      shouldAutoRun: () => process.env.LOTSE_JOBS !== 'off',
+      // Editors see queued, running and failed jobs (with the reason) in the admin.
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+        ...defaultJobsCollection,
+        admin: { ...defaultJobsCollection.admin, hidden: ({ user }) => !user, group: { de: 'Übersetzung', en: 'Translation' } },
+      }),
+    },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   }
   return buildConfig(config)

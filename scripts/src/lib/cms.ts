@@ -34,7 +34,8 @@ export function adminBuildFingerprint(): string {
  */
 export function nextEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NODE_ENV: _ignored, ...rest } = env
-  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' }
+  // Next's global types declare NODE_ENV as always present; leaving it out is the point here.
+  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv
 }
 
 const stampFile = () => path.join(cmsDir, '.next', 'lotse-build-stamp')

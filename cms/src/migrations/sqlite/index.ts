@@ -1,5 +1,6 @@
 import * as migration_20261125_051841_initial from './20261125_051841_initial';
 import * as migration_20261125_054327_translation_tracking from './20261125_054327_translation_tracking';
+import * as migration_20261125_054613_glossary_and_jobs from './20261125_054613_glossary_and_jobs';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_054327_translation_tracking.up,
     down: migration_20261125_054327_translation_tracking.down,
-    name: '20261125_054327_translation_tracking'
+    name: '20261125_054327_translation_tracking',
+  },
+  {
+    up: migration_20261125_054613_glossary_and_jobs.up,
+    down: migration_20261125_054613_glossary_and_jobs.down,
+    name: '20261125_054613_glossary_and_jobs'
   },
 ];

@@ -1,0 +1,49 @@
+import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+
+import { isLocaleCode } from '@lotse/translations'
+
+import { providerFromEnv } from './providers'
+
+/**
+ * Whether the signed-in user may update the document, asked of the collection's own update
+ * rule (a rule that returns a query is checked against the document), so the endpoint grants
+ * exactly what editing would.
+ */
+async function mayUpdate(req: PayloadRequest, collection: CollectionSlug, id: string): Promise<boolean> {
+  const rule = req.payload.collections[collection]?.config.access.update
+  if (!req.user || !rule) return false
+  // Translators' rule depends on the locale written; machine translation writes non-German ones.
+  // IDs are numbers on SQLite and strings on MongoDB; the generated types know only SQLite's.
+  const docId = (/^\d+$/.test(id) ? Number(id) : id) as number
+  const result = await rule({ req: { ...req, locale: 'en' } as PayloadRequest, id: docId, data: {} })
+  if (result === true) return true
+  if (!result) return false
+  const where: Where = { and: [result, { id: { equals: id } }] }
+  const { totalDocs } = await req.payload.count({ collection, where, req, overrideAccess: true })
+  return totalDocs === 1
+}
+
+/**
+ * `POST /api/<collection>/:id/machine-translate` with `{ "locales": ["ar", "uk"] }` (or none for
+ * every missing or outdated locale): queues the machine-translation job and answers 202.
+ */
+export function machineTranslateEndpoint(collection: CollectionSlug): Endpoint {
+  return {
+    path: '/:id/machine-translate',
+    method: 'post',
+    handler: async (req) => {
+      const id = String(req.routeParams?.id ?? '')
+      if (!req.user) return Response.json({ error: 'Please log in.' }, { status: 401 })
+      if (!providerFromEnv()) {
+        return Response.json({ error: 'Machine translation is off. The administrator can enable it with MT_PROVIDER, MT_API_URL and MT_API_KEY.' }, { status: 409 })
+      }
+      if (!(await mayUpdate(req, collection, id))) return Response.json({ error: 'You may not edit this document.' }, { status: 403 })
+      const body = (await req.json?.().catch(() => ({}))) as { locales?: unknown } | undefined
+      const locales = Array.isArray(body?.locales) ? body.locales : []
+      const bad = locales.filter((l) => !isLocaleCode(l) || l === 'de')
+      if (bad.length > 0) return Response.json({ error: `locales: unknown or source locale ${bad.join(', ')}` }, { status: 400 })
+      const job = await req.payload.jobs.queue({ task: 'machineTranslate', input: { collection, id, locales }, req })
+      return Response.json({ queued: true, job: job.id }, { status: 202 })
+    },
+  }
+}
