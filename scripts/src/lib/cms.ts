@@ -35,7 +35,7 @@ export function adminBuildFingerprint(): string {
 export function nextEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NODE_ENV: _ignored, ...rest } = env
   // Next's global types declare NODE_ENV as always present; leaving it out is the point here.
-  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv
+  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv
 }
 
 const stampFile = () => path.join(cmsDir, '.next', 'lotse-build-stamp')
