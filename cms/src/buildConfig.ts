@@ -21,7 +21,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Glossary } from './collections/Glossary'
 import { SystemState } from './globals/SystemState'
-import { machineTranslateEndpoint } from './translation/endpoint'
+import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
 import { machineTranslateTask, TRANSLATABLE } from './translation/job'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './lib/database'
@@ -60,6 +60,10 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       dateFormat: 'dd.MM.yyyy HH:mm',
       meta: { titleSuffix: ' – Lotse' },
       importMap: { baseDir: dirname },
+      components: {
+        afterNavLinks: ['/components/TranslationNavLink#TranslationNavLink'],
+        views: { translations: { Component: '/components/TranslationOverview#TranslationOverview', path: '/translations' } },
+      },
     },
     i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
     localization: {
@@ -70,7 +74,11 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     collections: [
       ...[Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
         ...c,
-        endpoints: [...(c.endpoints || []), ...((TRANSLATABLE as readonly string[]).includes(c.slug) ? [machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number])] : [])],
+        endpoints: [
+          ...(c.endpoints || []),
+          machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+          translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+        ],
       })),
       Glossary,
       Organizations,

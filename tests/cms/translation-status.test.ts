@@ -1,10 +1,12 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { describe, expect, it, vi } from 'vitest'
 
 import { readTranslationRecord, translationState } from '@lotse/content-schemas'
 import { MACHINE_TRANSLATION_CONTEXT } from '@lotse/cms/hooks/translationStatus'
+import { translationOverview } from '@lotse/cms/translation/status'
 
-import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
+import { type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
+import { RestClient } from '../helpers/rest'
 
 /**
  * Translation state per document and locale, derived from saves: German edit → outdated,
@@ -61,5 +63,34 @@ describe('translation state', () => {
     const forged = { sourceChangedAt: null, locales: { uk: { kind: 'human', basedOn: '2999-01-01T00:00:00.000Z', updatedAt: '2999-01-01T00:00:00.000Z' } } }
     const updated = await payload.update({ collection: 'offers', id: f.offerA, locale: 'ar', data: { translationStatus: forged }, overrideAccess: false, user: f.users.translator.user })
     expect(readTranslationRecord(updated.translationStatus).locales.uk).toBeUndefined()
+  })
+})
+
+describe('translation overview', () => {
+  it('lists documents × locales with counts, filtered by state and locale, with the user’s access', async () => {
+    const req = await createLocalReq({ user: f.users.translator.user as never }, payload)
+    const all = await translationOverview(req)
+    const offerRow = all.rows.find((r) => r.collection === 'offers' && r.id === f.offerA)!
+    expect(offerRow.states.de).toBe('original')
+    const missingUk = await translationOverview(req, { locale: 'uk', state: 'missing' })
+    expect(missingUk.rows.length).toBeGreaterThan(0)
+    expect(missingUk.rows.every((r) => r.states.uk === 'missing')).toBe(true)
+    expect(missingUk.counts.uk?.missing).toBe(missingUk.rows.length)
+    const offersOnly = await translationOverview(req, { collection: 'offers' })
+    expect(offersOnly.rows.every((r) => r.collection === 'offers')).toBe(true)
+    // Counts add up to the rows shown, per locale.
+    const total = Object.values(all.counts.ar ?? {}).reduce((a, b) => a + b, 0)
+    expect(total).toBe(all.rows.length)
+  })
+
+  it('answers the per-document panel over REST', async () => {
+    const rest = new RestClient(payload.config)
+    expect((await rest.request('GET', `/offers/${f.offerA}/translation-status`)).status).toBe(401)
+    await rest.login(f.users.translator.email, TEST_PASSWORD)
+    const { status, body } = await rest.json<{ states: Record<string, string>; machineTranslation: boolean }>('GET', `/offers/${f.offerA}/translation-status`)
+    expect(status).toBe(200)
+    expect(body.states.de).toBe('original')
+    expect(body.states.ti).toBe('missing')
+    expect(body.machineTranslation).toBe(false)
   })
 })

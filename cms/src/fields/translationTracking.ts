@@ -9,6 +9,11 @@ import { lockSharedFieldsForTranslators } from './translatorLock'
 export function translationTrackingFields(): Field[] {
   return [
     {
+      name: 'translationPanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/TranslationStatusPanel#TranslationStatusPanel' } },
+    },
+    {
       name: 'minorChange',
       type: 'checkbox',
       virtual: true,

@@ -3,6 +3,7 @@ import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 import { isLocaleCode } from '@lotse/translations'
 
 import { providerFromEnv } from './providers'
+import { statesOf } from './status'
 
 /**
  * Whether the signed-in user may update the document, asked of the collection's own update
@@ -44,6 +45,27 @@ export function machineTranslateEndpoint(collection: CollectionSlug): Endpoint {
       if (bad.length > 0) return Response.json({ error: `locales: unknown or source locale ${bad.join(', ')}` }, { status: 400 })
       const job = await req.payload.jobs.queue({ task: 'machineTranslate', input: { collection, id, locales }, req })
       return Response.json({ queued: true, job: job.id }, { status: 202 })
+    },
+  }
+}
+
+/**
+ * `GET /api/<collection>/:id/translation-status`: the state of every locale of a document
+ * (original, reviewed, machine, outdated, missing), for the panel beside the editor. Read with
+ * the user's access.
+ */
+export function translationStatusEndpoint(collection: CollectionSlug): Endpoint {
+  return {
+    path: '/:id/translation-status',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user) return Response.json({ error: 'Please log in.' }, { status: 401 })
+      const id = String(req.routeParams?.id ?? '')
+      const doc = await req.payload
+        .findByID({ collection, id: (/^\d+$/.test(id) ? Number(id) : id) as number, locale: 'all', depth: 0, draft: true, overrideAccess: false, user: req.user, req })
+        .catch(() => null)
+      if (!doc) return Response.json({ error: 'Not found.' }, { status: 404 })
+      return Response.json({ states: statesOf(req.payload, collection, doc as unknown as Record<string, unknown>), machineTranslation: providerFromEnv() !== null })
     },
   }
 }
