@@ -3,6 +3,8 @@
 import type { ServerFunctionClient } from 'payload'
 
 import config from '@payload-config'
+import '@fontsource/noto-sans-arabic/arabic-400.css'
+import '@fontsource/noto-sans-ethiopic/ethiopic-400.css'
 import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
