@@ -3,7 +3,7 @@ import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type Config, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Config, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
 import { defaultLocale, locales } from '@lotse/translations'
@@ -19,7 +19,10 @@ import { Pages } from './collections/Pages'
 import { Reports } from './collections/Reports'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
+import { rebuildSiteTask } from './publish/job'
+import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
 import { SystemState } from './globals/SystemState'
 import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
 import { machineTranslateTask, TRANSLATABLE } from './translation/job'
@@ -37,6 +40,23 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  */
 export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
   const secureCookies = env.production || env.serverURL.startsWith('https://')
+  /** Collections the site shows: they rebuild the site when their public content changes. */
+  const translatable: CollectionConfig[] = [Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
+    ...c,
+    versions: { ...(typeof c.versions === 'object' ? c.versions : {}), drafts: { schedulePublish: true } },
+    endpoints: [
+      ...(c.endpoints || []),
+      machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+      translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+    ],
+  }))
+  const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
+  const publicCollections = [...translatable, Organizations, Municipalities, Topics, media].map(
+    (c): CollectionConfig => ({
+      ...c,
+      hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), rebuildOnPublish], afterDelete: [...(c.hooks?.afterDelete ?? []), rebuildOnDelete] },
+    }),
+  )
   const config: Config = {
     secret: env.secret,
     serverURL: env.serverURL,
@@ -72,24 +92,15 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       fallback: true,
     },
     collections: [
-      ...[Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
-        ...c,
-        endpoints: [
-          ...(c.endpoints || []),
-          machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-          translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-        ],
-      })),
+      ...publicCollections,
       Glossary,
-      Organizations,
-      Municipalities,
-      Topics,
-      { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } },
+      Deploys,
       { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
     ],
     globals: [SystemState],
     jobs: {
-      tasks: [machineTranslateTask],
+      tasks: [machineTranslateTask, rebuildSiteTask],
+      enableConcurrencyControl: true,
       // Jobs run inside the CMS process every 10 s (`LOTSE_JOBS=off` leaves them to a worker).
       autoRun: [{ cron: '*/10 * * * * *', limit: 10, queue: 'default' }],
       shouldAutoRun: () => process.env.LOTSE_JOBS !== 'off',

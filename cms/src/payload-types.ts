@@ -73,11 +73,12 @@ export interface Config {
     pages: Page;
     reports: Report;
     measures: Measure;
-    glossary: Glossary;
     organizations: Organization;
     municipalities: Municipality;
     topics: Topic;
     media: Media;
+    glossary: Glossary;
+    deploys: Deploy;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -97,11 +98,12 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     measures: MeasuresSelect<false> | MeasuresSelect<true>;
-    glossary: GlossarySelect<false> | GlossarySelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     municipalities: MunicipalitiesSelect<false> | MunicipalitiesSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    glossary: GlossarySelect<false> | GlossarySelect<true>;
+    deploys: DeploysSelect<false> | DeploysSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -120,9 +122,11 @@ export interface Config {
     | ('de' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[];
   globals: {
     'system-state': SystemState;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'system-state': SystemStateSelect<false> | SystemStateSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'de' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro';
   widgets: {
@@ -132,6 +136,8 @@ export interface Config {
   jobs: {
     tasks: {
       machineTranslate: TaskMachineTranslate;
+      rebuildSite: TaskRebuildSite;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -823,6 +829,47 @@ export interface Glossary {
   createdAt: string;
 }
 /**
+ * Every publish rebuilds the public website. When a build fails, the previous website stays online.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deploys".
+ */
+export interface Deploy {
+  id: number;
+  summary?: string | null;
+  status: 'queued' | 'running' | 'success' | 'failed';
+  /**
+   * Every publish this build includes.
+   */
+  triggers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  queuedAt?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  phases?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  release?: string | null;
+  reason?: string | null;
+  log?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -923,7 +970,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'machineTranslate';
+        taskSlug: 'inline' | 'machineTranslate' | 'rebuildSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -956,10 +1003,23 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'machineTranslate') | null;
+  taskSlug?: ('inline' | 'machineTranslate' | 'rebuildSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -995,10 +1055,6 @@ export interface PayloadLockedDocument {
         value: number | Measure;
       } | null)
     | ({
-        relationTo: 'glossary';
-        value: number | Glossary;
-      } | null)
-    | ({
         relationTo: 'organizations';
         value: number | Organization;
       } | null)
@@ -1013,6 +1069,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'glossary';
+        value: number | Glossary;
+      } | null)
+    | ({
+        relationTo: 'deploys';
+        value: number | Deploy;
       } | null)
     | ({
         relationTo: 'users';
@@ -1300,17 +1364,6 @@ export interface MeasuresSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "glossary_select".
- */
-export interface GlossarySelect<T extends boolean = true> {
-  term?: T;
-  translation?: T;
-  note?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organizations_select".
  */
 export interface OrganizationsSelect<T extends boolean = true> {
@@ -1448,6 +1501,36 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary_select".
+ */
+export interface GlossarySelect<T extends boolean = true> {
+  term?: T;
+  translation?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deploys_select".
+ */
+export interface DeploysSelect<T extends boolean = true> {
+  summary?: T;
+  status?: T;
+  triggers?: T;
+  queuedAt?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  phases?: T;
+  release?: T;
+  reason?: T;
+  log?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1508,6 +1591,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1557,12 +1642,40 @@ export interface SystemState {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "system-state_select".
  */
 export interface SystemStateSelect<T extends boolean = true> {
   conceptSeededAt?: T;
   demoSeededAt?: T;
   seedVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1606,6 +1719,57 @@ export interface TaskMachineTranslate {
       | boolean
       | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    reason?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'offers';
+          value: number | Offer;
+        } | null)
+      | ({
+          relationTo: 'contacts';
+          value: number | Contact;
+        } | null)
+      | ({
+          relationTo: 'events';
+          value: number | Event;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null)
+      | ({
+          relationTo: 'reports';
+          value: number | Report;
+        } | null)
+      | ({
+          relationTo: 'measures';
+          value: number | Measure;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

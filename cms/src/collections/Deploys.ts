@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyOf, nobody, staff } from '../access/roles'
+
+/**
+ * One row per site build: what triggered it, how long each phase took, which release went
+ * live, or why it failed. Written by the rebuild job only; editors read it (dashboard, and the
+ * "live / queued" line beside each document).
+ */
+export const Deploys: CollectionConfig = {
+  slug: 'deploys',
+  labels: { singular: { de: 'Veröffentlichung der Website', en: 'Site deploy' }, plural: { de: 'Website-Veröffentlichungen', en: 'Site deploys' } },
+  admin: {
+    group: { de: 'Website', en: 'Website' },
+    useAsTitle: 'summary',
+    defaultColumns: ['summary', 'status', 'startedAt', 'durationMs', 'reason'],
+    description: {
+      de: 'Jede Veröffentlichung baut die öffentliche Website neu. Schlägt ein Bau fehl, bleibt die bisherige Website online.',
+      en: 'Every publish rebuilds the public website. When a build fails, the previous website stays online.',
+    },
+  },
+  defaultSort: '-createdAt',
+  access: { read: anyOf(staff), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'summary', type: 'text', label: { de: 'Anlass', en: 'Trigger' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      label: { de: 'Stand', en: 'Status' },
+      options: [
+        { value: 'queued', label: { de: 'Wartet', en: 'Queued' } },
+        { value: 'running', label: { de: 'Wird gebaut', en: 'Building' } },
+        { value: 'success', label: { de: 'Online', en: 'Live' } },
+        { value: 'failed', label: { de: 'Fehlgeschlagen', en: 'Failed' } },
+      ],
+    },
+    {
+      name: 'triggers',
+      type: 'json',
+      label: { de: 'Auslöser', en: 'Triggers' },
+      admin: { description: { de: 'Alle Veröffentlichungen, die dieser Bau enthält.', en: 'Every publish this build includes.' } },
+    },
+    { name: 'queuedAt', type: 'date', index: true, label: { de: 'Angefordert', en: 'Requested' } },
+    { name: 'startedAt', type: 'date', label: { de: 'Begonnen', en: 'Started' } },
+    { name: 'finishedAt', type: 'date', label: { de: 'Fertig', en: 'Finished' } },
+    { name: 'durationMs', type: 'number', label: { de: 'Dauer (ms)', en: 'Duration (ms)' } },
+    { name: 'phases', type: 'json', label: { de: 'Dauer je Schritt (ms)', en: 'Duration per phase (ms)' } },
+    { name: 'release', type: 'text', label: { de: 'Release', en: 'Release' } },
+    { name: 'reason', type: 'textarea', label: { de: 'Grund des Fehlers', en: 'Reason of failure' } },
+    { name: 'log', type: 'textarea', label: { de: 'Protokoll', en: 'Log' }, admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import { findRoot } from '../lib/env'
+import { NO_REBUILD_CONTEXT, type PublishTrigger, summarize } from './trigger'
+
+/** What the deploy command prints as its last line on success. */
+interface DeployResult {
+  release: string
+  phases: Record<string, number>
+  pages?: number
+}
+
+/**
+ * The command that builds and deploys the site: export, Astro build, Pagefind, checks, atomic
+ * switch (scripts/src/tasks/deploy.ts). It runs as a child process so the build's memory never
+ * burdens the CMS, and so a crash of the build cannot take the CMS down. `LOTSE_DEPLOY_COMMAND`
+ * replaces it (tests inject a failing build that way).
+ */
+function deployCommand(): { cmd: string; args: string[] } {
+  const custom = process.env.LOTSE_DEPLOY_COMMAND
+  if (custom) return { cmd: '/bin/sh', args: ['-c', custom] }
+  const root = findRoot()
+  return { cmd: process.env.LOTSE_NODE ?? process.execPath, args: ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'deploy'] }
+}
+
+function runDeploy(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { cmd, args } = deployCommand()
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: findRoot(), env: { ...process.env, LOTSE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout = (stdout + c).slice(-200_000)))
+    child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-200_000)))
+    child.on('error', (err) => resolve({ code: 127, stdout, stderr: `${stderr}\n${err.message}` }))
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }))
+  })
+}
+
+/** The last line of output that is a deploy result, if any. */
+function parseResult(stdout: string): DeployResult | null {
+  for (const line of stdout.trim().split('\n').reverse()) {
+    try {
+      const value = JSON.parse(line) as Partial<DeployResult>
+      if (typeof value.release === 'string' && value.phases) return value as DeployResult
+    } catch {
+      // not the result line
+    }
+  }
+  return null
+}
+
+/** The reason of a failure in plain words: the deploy command's own message, last lines first. */
+function reasonOf(stderr: string, stdout: string, code: number): string {
+  const lines = `${stderr}\n${stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)
+  const explicit = [...lines].reverse().find((l) => l.startsWith('[lotse] deploy failed:'))
+  if (explicit) return explicit.replace('[lotse] deploy failed: ', '')
+  return lines.slice(-3).join(' · ') || `The build stopped with exit code ${code}.`
+}
+
+/**
+ * Rebuilds and redeploys the public site. Picks up the waiting deploy record (with every
+ * publish it collected), runs the deploy command, and records success (release, phases) or
+ * failure (reason, log). A failure leaves the live site as it was and fails the job; the next
+ * publish tries again.
+ */
+export const rebuildSiteTask = {
+  slug: 'rebuildSite',
+  label: 'Website neu bauen',
+  retries: 0,
+  concurrency: { key: () => 'site-build', exclusive: true, supersedes: true },
+  inputSchema: [{ name: 'reason', type: 'text' }],
+  // Daily, so past events drop off and recurring events roll forward even without a publish.
+  schedule: [{ cron: '15 3 * * *', queue: 'default' }],
+  handler: async ({ input, req }: { input: { reason?: string | null }; req: PayloadRequest }) => {
+    const payload = req.payload
+    const ctx = { [NO_REBUILD_CONTEXT]: true }
+    const waiting = await payload.find({ collection: 'deploys', where: { status: { equals: 'queued' } }, sort: 'queuedAt', limit: 0, pagination: false, depth: 0 })
+    const [claim, ...others] = waiting.docs
+    const now = new Date().toISOString()
+    let deploy = claim
+    // A publish's job finding nothing waiting: an earlier build claimed its trigger after the
+    // publish was recorded, so that build already contains it.
+    if (!deploy && input.reason === 'publish') return { output: {} }
+    if (!deploy) {
+      const trigger: PublishTrigger = { collection: '-', id: '-', title: input.reason === 'manual' ? 'Manuell' : 'Täglicher Neubau', action: input.reason === 'manual' ? 'manual' : 'daily', at: now }
+      deploy = await payload.create({ collection: 'deploys', data: { status: 'queued', triggers: [trigger], queuedAt: now, summary: summarize([trigger]) }, context: ctx })
+    }
+    // Every waiting publish is built together: their records merge into the claimed one.
+    const triggers = [deploy, ...others].flatMap((d) => (d.triggers as PublishTrigger[] | null) ?? [])
+    if (others.length > 0) await payload.delete({ collection: 'deploys', where: { id: { in: others.map((o) => o.id) } }, context: ctx })
+    const startedAt = new Date()
+    await payload.update({ collection: 'deploys', id: deploy.id, data: { status: 'running', startedAt: startedAt.toISOString(), triggers, summary: summarize(triggers) }, context: ctx })
+
+    const run = await runDeploy()
+    const finishedAt = new Date()
+    const result = run.code === 0 ? parseResult(run.stdout) : null
+    const log = `${run.stdout}\n${run.stderr}`.trim().slice(-20_000)
+    if (!result) {
+      const reason = run.code === 0 ? 'The build finished without reporting a release.' : reasonOf(run.stderr, run.stdout, run.code)
+      await payload.update({
+        collection: 'deploys',
+        id: deploy.id,
+        data: { status: 'failed', finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime(), reason, log },
+        context: ctx,
+      })
+      throw new Error(`Site build failed: ${reason}`)
+    }
+    await payload.update({
+      collection: 'deploys',
+      id: deploy.id,
+      data: { status: 'success', finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime(), phases: result.phases, release: result.release, log },
+      context: ctx,
+    })
+    return { output: {} }
+  },
+  // Input is typed above; Payload types task configs through generated job types.
+} as unknown as TaskConfig

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { LocalReleases } from './releases'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+function releases(keep = 3) {
+  const root = mkdtempSync(path.join(tmpdir(), 'lotse-releases-'))
+  dirs.push(root)
+  return new LocalReleases(path.join(root, 'site'), keep)
+}
+
+function publish(r: LocalReleases, content: string): string {
+  const { name, dir } = r.create()
+  writeFileSync(path.join(dir, 'index.html'), content)
+  r.activate(name)
+  return name
+}
+
+describe('local releases', () => {
+  it('switches the live site to a new release and back', () => {
+    const r = releases()
+    const first = publish(r, 'one')
+    const second = publish(r, 'two')
+    expect(readFileSync(path.join(r.liveLink, 'index.html'), 'utf8')).toBe('two')
+    expect(r.live()).toBe(second)
+    expect(r.rollback()).toBe(first)
+    expect(readFileSync(path.join(r.liveLink, 'index.html'), 'utf8')).toBe('one')
+  })
+
+  it('keeps the newest releases and the live one', () => {
+    const r = releases(2)
+    const names = ['a', 'b', 'c', 'd'].map((c) => publish(r, c))
+    r.activate(names[0]!)
+    const removed = r.prune()
+    expect(removed).toEqual([names[1]])
+    expect(r.list()).toEqual([names[0], names[2], names[3]])
+  })
+
+  it('refuses to roll back past the first release', () => {
+    const r = releases()
+    publish(r, 'only')
+    expect(() => r.rollback()).toThrow(/no release before/)
+  })
+})

@@ -1,0 +1,90 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Releases of the static site on the local disk: each build goes into its own directory under
+ * `<deployDir>.releases/`, and `<deployDir>` is a symlink to the live one. Switching is one
+ * `rename()` of a fresh symlink over the old one, which the operating system does atomically:
+ * a reader (the web server) sees either the old or the new site, never a half-written one.
+ */
+export class LocalReleases {
+  readonly releasesDir: string
+
+  constructor(
+    /** The path the web server serves (`DEPLOY_DIR`, default `data/site`). */
+    readonly liveLink: string,
+    /** How many releases to keep for rollback. */
+    readonly keep = 5,
+  ) {
+    this.releasesDir = `${liveLink}.releases`
+  }
+
+  /** A new, empty release directory, named so that names sort by time. */
+  create(): { name: string; dir: string } {
+    mkdirSync(this.releasesDir, { recursive: true })
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    let name = stamp
+    for (let n = 2; existsSync(path.join(this.releasesDir, name)); n++) name = `${stamp}-${n}`
+    const dir = path.join(this.releasesDir, name)
+    mkdirSync(dir)
+    return { name, dir }
+  }
+
+  /** Release names, oldest first. */
+  list(): string[] {
+    if (!existsSync(this.releasesDir)) return []
+    return readdirSync(this.releasesDir)
+      .filter((n) => !n.startsWith('.'))
+      .sort()
+  }
+
+  /** The name of the live release, or null when nothing was deployed yet. */
+  live(): string | null {
+    try {
+      if (!lstatSync(this.liveLink).isSymbolicLink()) return null
+      return path.basename(readlinkSync(this.liveLink))
+    } catch {
+      return null
+    }
+  }
+
+  /** Makes a release live atomically (symlink, then rename over the live link). */
+  activate(name: string): void {
+    const target = path.join(this.releasesDir, name)
+    if (!existsSync(target)) throw new Error(`Release ${name} does not exist in ${this.releasesDir}.`)
+    if (existsSync(this.liveLink) && !lstatSync(this.liveLink).isSymbolicLink()) {
+      throw new Error(`${this.liveLink} is a real directory, not a link to a release; move it away once, then deploy again.`)
+    }
+    const tmp = `${this.liveLink}.switch-${process.pid}`
+    rmSync(tmp, { force: true })
+    // Relative target: the deploy folder can be moved or mounted elsewhere as a whole.
+    symlinkSync(path.relative(path.dirname(this.liveLink), target), tmp)
+    renameSync(tmp, this.liveLink)
+  }
+
+  /** Deletes a release that never went live (a failed build or check). */
+  discard(name: string): void {
+    if (name === this.live()) return
+    rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
+  }
+
+  /** Keeps the newest `keep` releases and always the live one. */
+  prune(): string[] {
+    const live = this.live()
+    const all = this.list()
+    const removed = all.slice(0, Math.max(0, all.length - this.keep)).filter((n) => n !== live)
+    for (const name of removed) rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
+    return removed
+  }
+
+  /** Switches back to the release before the live one; returns its name. */
+  rollback(): string {
+    const all = this.list()
+    const live = this.live()
+    const index = live ? all.indexOf(live) : -1
+    const previous = index > 0 ? all[index - 1] : undefined
+    if (!previous) throw new Error(`There is no release before ${live ?? '(none)'} to roll back to.`)
+    this.activate(previous)
+    return previous
+  }
+}
