@@ -25,10 +25,11 @@ function deployCommand(): { cmd: string; args: string[] } {
   return { cmd: process.env.LOTSE_NODE ?? process.execPath, args: ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'deploy'] }
 }
 
-function runDeploy(): Promise<{ code: number; stdout: string; stderr: string }> {
+function runDeploy(triggers: PublishTrigger[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { cmd, args } = deployCommand()
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: findRoot(), env: { ...process.env, LOTSE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const env = { ...process.env, LOTSE_LOG_LEVEL: 'warn', LOTSE_DEPLOY_TRIGGERS: JSON.stringify(triggers) }
+    const child = spawn(cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout = (stdout + c).slice(-200_000)))
@@ -93,7 +94,7 @@ export const rebuildSiteTask = {
     const startedAt = new Date()
     await payload.update({ collection: 'deploys', id: deploy.id, data: { status: 'running', startedAt: startedAt.toISOString(), triggers, summary: summarize(triggers) }, context: ctx })
 
-    const run = await runDeploy()
+    const run = await runDeploy(triggers)
     const finishedAt = new Date()
     const result = run.code === 0 ? parseResult(run.stdout) : null
     const log = `${run.stdout}\n${run.stderr}`.trim().slice(-20_000)

@@ -6,6 +6,8 @@ export const NO_REBUILD_CONTEXT = 'lotseSeed'
 export interface PublishTrigger {
   collection: string
   id: string
+  /** The document's slug, so the deploy can check its page exists. */
+  slug?: string
   title: string
   action: 'publish' | 'update' | 'unpublish' | 'delete' | 'manual' | 'daily'
   at: string
@@ -53,7 +55,7 @@ async function changedPublicContent(req: PayloadRequest, collection: CollectionS
 export const rebuildOnPublish: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection, context }) => {
   if (context?.[NO_REBUILD_CONTEXT]) return doc
   const action = await changedPublicContent(req, collection.slug, doc, previousDoc, Boolean(collection.versions?.drafts))
-  if (action) await queueRebuild(req, { collection: collection.slug, id: String(doc.id), title: titleOf(doc), action })
+  if (action) await queueRebuild(req, { collection: collection.slug, id: String(doc.id), slug: doc.slug, title: titleOf(doc), action })
   return doc
 }
 
@@ -61,6 +63,6 @@ export const rebuildOnPublish: CollectionAfterChangeHook = async ({ doc, previou
 export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ doc, req, collection, context }) => {
   if (context?.[NO_REBUILD_CONTEXT]) return doc
   const wasPublic = !collection.versions?.drafts || doc._status === 'published'
-  if (wasPublic) await queueRebuild(req, { collection: collection.slug, id: String(doc.id), title: titleOf(doc), action: 'delete' })
+  if (wasPublic) await queueRebuild(req, { collection: collection.slug, id: String(doc.id), slug: doc.slug, title: titleOf(doc), action: 'delete' })
   return doc
 }

@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+import { localeCodes } from '@lotse/translations'
+
+/** Path segment of each public collection in the site's URL scheme (`/{locale}/{segment}/{slug}/`). */
+export const URL_SEGMENT: Record<string, string> = { offers: 'offers', contacts: 'contacts', events: 'events', reports: 'reports', pages: 'info' }
+
+export interface ReleaseExpectations {
+  /** Documents that must have a page (the publish that triggered the build). */
+  mustExist: { collection: string; slug: string }[]
+  /** Documents that must not have a page (drafts, unpublished). */
+  mustNotExist: { collection: string; slug: string }[]
+  /** Strings that must appear nowhere (internal notes). */
+  secrets: string[]
+}
+
+function* files(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry)
+    if (statSync(full).isDirectory()) yield* files(full)
+    else yield full
+  }
+}
+
+/**
+ * Checks a built release before it goes live; returns the problems in plain words (empty when
+ * it may go live): every locale has its home page and its search index, the triggering
+ * document's page exists, no draft has a page, and no internal note appears in any file.
+ */
+export function checkRelease(dir: string, expect: ReleaseExpectations): string[] {
+  const problems: string[] = []
+  for (const code of localeCodes) {
+    if (!existsSync(path.join(dir, code, 'index.html'))) problems.push(`the ${code} home page is missing (/${code}/)`)
+  }
+  const entry = path.join(dir, 'pagefind', 'pagefind-entry.json')
+  if (!existsSync(entry)) problems.push('the search index is missing (/pagefind/)')
+  else {
+    const languages = Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {})
+    for (const code of localeCodes) if (!languages.includes(code)) problems.push(`the search index has no ${code} part`)
+  }
+  const page = (d: { collection: string; slug: string }) => {
+    const segment = URL_SEGMENT[d.collection]
+    return segment ? path.join(dir, 'de', segment, d.slug, 'index.html') : null
+  }
+  for (const doc of expect.mustExist) {
+    const file = page(doc)
+    if (file && !existsSync(file)) problems.push(`the page of the published ${doc.collection} "${doc.slug}" is missing`)
+  }
+  for (const doc of expect.mustNotExist) {
+    const file = page(doc)
+    if (file && existsSync(file)) problems.push(`the unpublished ${doc.collection} "${doc.slug}" has a public page`)
+  }
+  const secrets = expect.secrets.filter((s) => s.trim().length >= 8)
+  if (secrets.length > 0) {
+    for (const file of files(dir)) {
+      if (!/\.(html|json|xml|ics|txt|js)$/.test(file)) continue
+      const text = readFileSync(file, 'utf8')
+      const leaked = secrets.find((s) => text.includes(s))
+      if (leaked) {
+        problems.push(`an internal note appears in ${path.relative(dir, file)}`)
+        break
+      }
+    }
+  }
+  return problems
+}

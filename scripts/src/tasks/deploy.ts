@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { getPayload, type Payload } from 'payload'
+
+import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/checks'
+import { LocalReleases } from '../deploy/releases'
+import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { exportCmsEnv } from '../lib/cmsEnv'
+import { binOf, nodeBin, root } from '../lib/paths'
+import { run } from '../lib/proc'
+import { exportDir } from './export'
+
+/** Where the live site is served from (`DEPLOY_DIR`, default `<data>/site`). */
+export function deployDir(dataDir: string): string {
+  return path.resolve(process.env.DEPLOY_DIR ?? path.join(dataDir, 'site'))
+}
+
+interface Trigger {
+  collection: string
+  slug?: string
+  action: string
+}
+
+/** What the release must and must not contain, from the database and the triggering publishes. */
+async function expectations(payload: Payload, triggers: Trigger[]): Promise<ReleaseExpectations> {
+  const mustExist = triggers.filter((t) => t.slug && (t.action === 'publish' || t.action === 'update') && URL_SEGMENT[t.collection]).map((t) => ({ collection: t.collection, slug: t.slug! }))
+  const mustNotExist: ReleaseExpectations['mustNotExist'] = []
+  for (const collection of Object.keys(URL_SEGMENT) as ('offers' | 'contacts' | 'events' | 'reports' | 'pages')[]) {
+    // The main rows hold the published state; a draft there was never (or is no longer) public.
+    const drafts = await payload.find({ collection, where: { _status: { equals: 'draft' } }, draft: false, limit: 0, pagination: false, depth: 0, select: { slug: true } })
+    for (const d of drafts.docs as { slug?: string | null }[]) if (d.slug) mustNotExist.push({ collection, slug: d.slug })
+  }
+  const notes = await payload.find({ collection: 'contacts', where: { internalNotes: { exists: true } }, limit: 0, pagination: false, depth: 0, select: { internalNotes: true } })
+  const secrets = (notes.docs as { internalNotes?: string | null }[]).map((d) => d.internalNotes ?? '').filter(Boolean)
+  return { mustExist: mustExist.filter((m) => !mustNotExist.some((n) => n.collection === m.collection && n.slug === m.slug)), mustNotExist, secrets }
+}
+
+/**
+ * `npm run deploy`: export → Astro build → Pagefind into a fresh release directory → checks →
+ * atomic switch of the live site → prune old releases. Prints one JSON line with the release
+ * and the time per phase; on failure the live site is untouched and the reason is printed as
+ * `[lotse] deploy failed: …`.
+ */
+export async function deploy(): Promise<void> {
+  const env = exportCmsEnv()
+  const phases: Record<string, number> = {}
+  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now()
+    try {
+      return await fn()
+    } finally {
+      phases[name] = Date.now() - started
+    }
+  }
+  const releases = new LocalReleases(deployDir(env.dataDir))
+  const triggers = JSON.parse(process.env.LOTSE_DEPLOY_TRIGGERS ?? '[]') as Trigger[]
+  const { default: config } = await import('@lotse/cms/config')
+  const payload = await getPayload({ config, key: 'deploy' })
+  let release: { name: string; dir: string } | undefined
+  try {
+    const snapshotDir = exportDir(env.dataDir)
+    await time('export', async () => writeSnapshot(snapshotDir, path.join(env.dataDir, 'media'), await buildSnapshot(payload)))
+    release = releases.create()
+    const out = release.dir
+    const siteDir = path.join(root, 'site')
+    const astro = binOf(siteDir, 'astro/astro.js')
+    if (!existsSync(astro)) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')
+    await time('build', () => run(nodeBin, [astro, 'build', '--outDir', out], { cwd: siteDir, env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir }, stdio: ['ignore', 'ignore', 'inherit'] }))
+    await time('index', () => run(nodeBin, [binOf(siteDir, 'pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: siteDir, stdio: ['ignore', 'ignore', 'inherit'] }))
+    const problems = await time('check', async () => checkRelease(out, await expectations(payload, triggers)))
+    if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
+    await time('switch', async () => {
+      releases.activate(release!.name)
+      releases.prune()
+    })
+    console.log(JSON.stringify({ release: release.name, phases }))
+  } catch (err) {
+    if (release) releases.discard(release.name)
+    console.error(`[lotse] deploy failed: ${(err as Error).message}`)
+    process.exitCode = 1
+  } finally {
+    await payload.destroy()
+  }
+}
+
+/** `npm run rollback`: the release before the live one goes live again. */
+export async function rollback(): Promise<void> {
+  const env = exportCmsEnv()
+  const releases = new LocalReleases(deployDir(env.dataDir))
+  const name = releases.rollback()
+  console.log(`[lotse] rolled back: ${name} is live again (${releases.liveLink})`)
+}
