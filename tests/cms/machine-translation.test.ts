@@ -172,7 +172,7 @@ describe('the background job', () => {
       const contact = await payload.create({ collection: 'contacts', data: { name: 'Sprachmittlung', kind: 'office', responsibility: 'Hilfe bei Formularen', organization: f.orgA, _status: 'published' } })
       const job = await payload.jobs.queue({ task: 'machineTranslate', input: { collection: 'contacts', id: String(contact.id), locales: ['uk', 'ti'] } })
       // One retry is configured for passing failures; run until the queue is done with it.
-      for (let i = 0; i < 3; i++) await payload.jobs.run()
+      for (let i = 0; i < 3; i++) await payload.jobs.run({ where: { taskSlug: { equals: 'machineTranslate' } } })
       const done = await payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0 })
       expect(done.hasError).toBe(true)
       expect(JSON.stringify(done.error ?? done.log)).toContain('ti')

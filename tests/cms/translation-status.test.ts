@@ -23,8 +23,12 @@ async function states(id: Fixtures['offerA']) {
   return Object.fromEntries(['de', 'ar', 'uk', 'ti'].map((code) => [code, translationState(record, code, Boolean(title[code]))]))
 }
 
-/** Saves a step later than the previous one, so "newer than" is never a tie. */
-let clock = Date.parse('2026-11-25T09:00:00Z')
+/**
+ * Saves a step later than the previous one, so "newer than" is never a tie. The clock starts
+ * at the real time: versions are ordered by date, so a fake clock behind the document's
+ * creation would make Payload read the creation as the latest version.
+ */
+let clock = Date.now()
 function tick() {
   clock += 60_000
   vi.setSystemTime(clock)
@@ -32,7 +36,9 @@ function tick() {
 
 describe('translation state', () => {
   it('follows German edits, minor changes, translations, reviews and machine runs', async () => {
+    clock = Date.now()
     vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(clock)
     try {
       const offer = await payload.create({ collection: 'offers', data: { title: 'Elterncafé', municipality: f.municipality, organization: f.orgA, _status: 'published' } })
       tick()
