@@ -9,6 +9,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   backup: async (args) => (await import('./tasks/backup')).backup(args),
   lint: async () => (await import('./tasks/lint')).lint(),
   export: async () => (await import('./tasks/export')).exportContent(),
+  'build:site': async () => (await import('./tasks/buildSite')).buildSiteTask(),
   deploy: async () => (await import('./tasks/deploy')).deploy(),
   rollback: async () => (await import('./tasks/deploy')).rollback(),
   'migrate:create': async (args) => (await import('./tasks/payloadCli')).payloadCli(['migrate:create', ...args]),

@@ -33,11 +33,10 @@ export function checkRelease(dir: string, expect: ReleaseExpectations): string[]
   for (const code of localeCodes) {
     if (!existsSync(path.join(dir, code, 'index.html'))) problems.push(`the ${code} home page is missing (/${code}/)`)
   }
-  const entry = path.join(dir, 'pagefind', 'pagefind-entry.json')
-  if (!existsSync(entry)) problems.push('the search index is missing (/pagefind/)')
-  else {
-    const languages = Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {})
-    for (const code of localeCodes) if (!languages.includes(code)) problems.push(`the search index has no ${code} part`)
+  for (const code of localeCodes) {
+    const entry = path.join(dir, 'pagefind', code, 'pagefind-entry.json')
+    if (!existsSync(entry)) problems.push(`the ${code} search index is missing (/pagefind/${code}/)`)
+    else if (!Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {}).length) problems.push(`the ${code} search index is empty`)
   }
   const page = (d: { collection: string; slug: string }) => {
     const segment = URL_SEGMENT[d.collection]

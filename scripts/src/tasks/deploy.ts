@@ -6,8 +6,8 @@ import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/c
 import { LocalReleases } from '../deploy/releases'
 import { buildSnapshot, writeSnapshot } from '../export/snapshot'
 import { exportCmsEnv } from '../lib/cmsEnv'
-import { binOf, nodeBin, root } from '../lib/paths'
-import { run } from '../lib/proc'
+import { binOf } from '../lib/paths'
+import { buildSite, siteDir } from '../site/build'
 import { exportDir } from './export'
 
 /** Where the live site is served from (`DEPLOY_DIR`, default `<data>/site`). */
@@ -62,11 +62,8 @@ export async function deploy(): Promise<void> {
     await time('export', async () => writeSnapshot(snapshotDir, path.join(env.dataDir, 'media'), await buildSnapshot(payload)))
     release = releases.create()
     const out = release.dir
-    const siteDir = path.join(root, 'site')
-    const astro = binOf(siteDir, 'astro/astro.js')
-    if (!existsSync(astro)) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')
-    await time('build', () => run(nodeBin, [astro, 'build', '--outDir', out], { cwd: siteDir, env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir }, stdio: ['ignore', 'ignore', 'inherit'] }))
-    await time('index', () => run(nodeBin, [binOf(siteDir, 'pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: siteDir, stdio: ['ignore', 'ignore', 'inherit'] }))
+    if (!existsSync(binOf(siteDir, 'astro/bin/astro.mjs'))) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')
+    await buildSite(snapshotDir, out, time)
     const problems = await time('check', async () => checkRelease(out, await expectations(payload, triggers)))
     if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
     await time('switch', async () => {

@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process'
-import { getPayload } from 'payload'
+import { existsSync } from 'node:fs'
+import { createLocalReq, getPayload } from 'payload'
 
 import { prepareDatabase } from '@lotse/cms/prepare'
+import { queueRebuild } from '@lotse/cms/publish/trigger'
 import { readDevLogin } from '@lotse/cms/seed/users'
 
 import { ensureAdminBuild, nextEnv } from '../lib/cms'
 import { describeDatabase, exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 import { binOf, cmsDir, nodeBin } from '../lib/paths'
 import { waitForHttp } from '../lib/proc'
+import { serveSite } from '../site/server'
+import { deployDir } from './deploy'
 
 /**
  * `npm start` (and `npm run dev` with `mode: 'dev'`): prepares the database (migrations, seed
@@ -22,6 +26,10 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   const { default: config } = await import('@lotse/cms/config')
   const payload = await getPayload({ config })
   const prepared = await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo })
+  // No live site yet (first start, or DEPLOY_DIR emptied): the worker in the CMS builds one.
+  const live = deployDir(env.dataDir)
+  const firstBuild = !existsSync(live)
+  if (firstBuild) await queueRebuild(await createLocalReq({}, payload), { collection: 'site', id: 'start', title: 'first start', action: 'manual' })
   await payload.destroy()
   const seeded = [
     prepared.seed.concept === 'seeded' ? 'concept measures' : null,
@@ -41,12 +49,17 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   process.on('SIGTERM', stop)
   next.on('exit', (code) => process.exit(code ?? 0))
 
+  const sitePort = Number(process.env.SITE_PORT ?? 4321)
+  const site = await serveSite(live, sitePort)
+  process.on('exit', () => site.close())
+
   await waitForHttp(`http://127.0.0.1:${env.port}/api/users/me`, mode === 'dev' ? 180_000 : 60_000)
   const lines = [
     '',
     `Lotse is running (${mode === 'dev' ? 'development, hot reload' : 'production build'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s):`,
     `  CMS admin   ${env.serverURL}/admin`,
     `  REST API    ${env.serverURL}/api`,
+    `  Public site http://localhost:${sitePort}/${firstBuild ? '   (first build queued; ready in about a minute)' : ''}`,
     `  Database    ${describeDatabase(env)}`,
     `  Data        ${env.dataDir}`,
   ]

@@ -1,0 +1,36 @@
+import { cpSync, existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { binOf, nodeBin, root } from '../lib/paths'
+import { run } from '../lib/proc'
+import { checkLinks } from './linkcheck'
+import { writeOfflineManifests } from './offline'
+import { indexSite } from './pagefind'
+
+export const siteDir = path.join(root, 'site')
+
+/**
+ * From a snapshot to a finished static site in `outDir`: the Astro build, one Pagefind index
+ * per locale, the offline manifests, then the link check. Returns the time per phase (ms).
+ * Throws, naming what failed, when any step fails; `outDir` is then not fit to go live.
+ */
+export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
+  const astro = binOf(siteDir, 'astro/bin/astro.mjs')
+  await time('build', () =>
+    run(nodeBin, [astro, 'build', '--outDir', outDir, '--silent'], {
+      cwd: siteDir,
+      env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  )
+  // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
+  const media = path.join(snapshotDir, 'media')
+  if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
+  await time('index', () => indexSite(outDir))
+  await time('offline', async () => {
+    const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
+    writeOfflineManifests(outDir, generatedAt)
+  })
+  const broken = await time('linkcheck', async () => checkLinks(outDir))
+  if (broken.length > 0) throw new Error(`${broken.length} broken internal links, e.g. ${broken.slice(0, 5).join(', ')}`)
+}

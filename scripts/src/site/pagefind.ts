@@ -1,0 +1,43 @@
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import * as pagefind from 'pagefind'
+
+import { localeCodes } from '@lotse/translations'
+
+/**
+ * One Pagefind bundle per locale at `/pagefind/{locale}/`, each forced to its language (so
+ * Arabic is stemmed as Arabic, Tigrinya split on its own words) and each small enough to save
+ * for offline use on its own. The search page loads its locale's bundle and, when nothing is
+ * found, the German one.
+ */
+export async function indexSite(outDir: string): Promise<Record<string, number>> {
+  const pages: Record<string, number> = {}
+  try {
+    for (const code of localeCodes) {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: code, rootSelector: 'html' })
+      if (!index) throw new Error(`Pagefind could not start the ${code} index: ${errors.join('; ')}`)
+      const added = await index.addDirectory({ path: outDir, glob: `${code}/**/*.html` })
+      if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
+      const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind', code) })
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${code} index: ${written.errors.join('; ')}`)
+      pruneUnused(path.join(outDir, 'pagefind', code))
+      pages[code] = added.page_count
+      await index.deleteIndex()
+    }
+  } finally {
+    await pagefind.close()
+  }
+  return pages
+}
+
+/**
+ * Pagefind also writes its ready-made UIs (about 430 KB per bundle) and a wasm for pages of
+ * unknown language; the site uses its own small search script and forces every language, so
+ * these would only make the offline download bigger.
+ */
+function pruneUnused(bundleDir: string): void {
+  for (const file of readdirSync(bundleDir)) {
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(file) || file === 'wasm.unknown.pagefind') rmSync(path.join(bundleDir, file))
+  }
+}

@@ -1,0 +1,49 @@
+import type { Event } from '@lotse/content-schemas'
+
+import { occurrences } from './recurrence'
+import { buildTime } from './snapshot'
+
+/** How far ahead the site lists dates; the daily rebuild moves the window. */
+export const HORIZON_DAYS = 120
+
+export interface Dated {
+  event: Event
+  start: Date
+  end: Date | null
+}
+
+/** Every upcoming date of every event within the horizon, earliest first. Past dates are gone. */
+export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS): Dated[] {
+  const to = new Date(now.getTime() + days * 86_400_000)
+  return events
+    .flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o })))
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
+}
+
+export interface MonthGroup {
+  /** First instant of the month, for the heading. */
+  month: Date
+  /** Each event once per month, with all its dates in that month. */
+  entries: { event: Event; dates: Dated[] }[]
+}
+
+/**
+ * Upcoming dates grouped by month (Europe/Berlin), each event listed once per month with its
+ * dates, so a weekly Sprach-Café does not push everything else off the page.
+ */
+export function byMonth(dated: Dated[]): MonthGroup[] {
+  const key = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(d)
+  const months = new Map<string, MonthGroup>()
+  for (const d of dated) {
+    const k = key(d.start)
+    let group = months.get(k)
+    if (!group) months.set(k, (group = { month: d.start, entries: [] }))
+    let entry = group.entries.find((e) => e.event.slug === d.event.slug)
+    if (!entry) group.entries.push((entry = { event: d.event, dates: [] }))
+    entry.dates.push(d)
+  }
+  return [...months.values()]
+}
+
+/** Whether an event still has a date ahead (its detail page lists them). */
+export const nextDates = (event: Event, count = 6, now = buildTime()) => upcoming([event], now, 366).slice(0, count)

@@ -1,0 +1,41 @@
+import { localeCodes, type LocaleCode } from '@lotse/translations'
+
+/**
+ * The URL scheme (other parts rely on it: the deploy checks, the link check, feeds):
+ * `/{locale}/offers/{slug}/`, `/{locale}/contacts/{slug}/`, `/{locale}/interpreters/`,
+ * `/{locale}/events/{slug}/`, `/{locale}/reports/{slug}/`, `/{locale}/concept/`,
+ * `/{locale}/search/`, `/{locale}/info/{slug}/`. Paths are locale-free below the locale, so
+ * the language switcher swaps only the first segment.
+ */
+export const paths = {
+  home: () => '',
+  offers: () => 'offers/',
+  offer: (slug: string) => `offers/${slug}/`,
+  offersByTopic: (topic: string) => `offers/topic/${topic}/`,
+  offersIn: (municipality: string) => `offers/in/${municipality}/`,
+  contacts: () => 'contacts/',
+  contact: (slug: string) => `contacts/${slug}/`,
+  interpreters: () => 'interpreters/',
+  events: () => 'events/',
+  event: (slug: string) => `events/${slug}/`,
+  eventIcs: (slug: string) => `events/${slug}.ics`,
+  eventsFeed: () => 'events.ics',
+  reports: () => 'reports/',
+  report: (slug: string) => `reports/${slug}/`,
+  reportsFeed: () => 'reports/feed.xml',
+  concept: () => 'concept/',
+  search: () => 'search/',
+  info: () => 'info/',
+  page: (slug: string) => `info/${slug}/`,
+} as const
+
+/** An absolute path on the site: `/{locale}/{path}`. */
+export const href = (locale: LocaleCode, path: string) => `/${locale}/${path}`
+
+/** An absolute URL for canonical links, feeds and calendars (from `SITE_URL`). */
+export function absolute(url: string): string {
+  const base = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '')
+  return `${base}${url}`
+}
+
+export const localeParams = () => localeCodes.map((locale) => ({ params: { locale } }))

@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro'
+
+import { content } from '../../../lib/content'
+import { eventForCalendar } from '../../../lib/calendarEntry'
+import { calendar } from '../../../lib/ics'
+import { localeParams } from '../../../lib/urls'
+
+/** One event as an iCalendar file, in the reader's language where translated. */
+export function getStaticPaths() {
+  return localeParams().flatMap(({ params }) => content().events.map((e) => ({ params: { ...params, slug: e.slug } })))
+}
+
+export const GET: APIRoute = ({ params }) => {
+  const e = content().events.find((x) => x.slug === params.slug)!
+  const entry = eventForCalendar(e, params.locale!)
+  return new Response(calendar(entry.title, [entry], process.env.SITE_URL ?? 'http://localhost:4321'), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
+}

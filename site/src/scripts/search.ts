@@ -1,0 +1,119 @@
+/**
+ * The search page: loads the reader's Pagefind bundle on first use, searches as the reader
+ * types (debounced), filters by kind, and falls back to the German index when the reader's
+ * language finds nothing. Results are built with DOM methods; Pagefind's excerpt is the only
+ * HTML inserted (it is Pagefind's own escaped text with <mark> around the hits).
+ */
+interface PagefindResult {
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>
+  init: () => Promise<void>
+  filters: () => Promise<Record<string, Record<string, number>>>
+  search: (q: string, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>
+  debouncedSearch: (q: string, o?: { filters?: Record<string, string> }, ms?: number) => Promise<{ results: PagefindResult[] } | null>
+}
+
+const bundles = new Map<string, Promise<Pagefind>>()
+function bundle(locale: string): Promise<Pagefind> {
+  let p = bundles.get(locale)
+  if (!p) {
+    const url = `/pagefind/${locale}/pagefind.js`
+    p = (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
+      await pf.options({ baseUrl: '/' })
+      await pf.init()
+      return pf
+    })
+    bundles.set(locale, p)
+  }
+  return p
+}
+
+async function render(list: HTMLElement, results: PagefindResult[]): Promise<void> {
+  const data = await Promise.all(results.slice(0, 20).map((r) => r.data()))
+  list.replaceChildren(
+    ...data.map((d) => {
+      const li = document.createElement('li')
+      const h = document.createElement('h3')
+      const a = document.createElement('a')
+      a.href = d.url
+      a.textContent = d.meta.title ?? d.url
+      h.append(a)
+      const p = document.createElement('p')
+      p.innerHTML = d.excerpt
+      li.append(h, p)
+      return li
+    }),
+  )
+}
+
+export function setupSearch(): void {
+  const root = document.getElementById('search')
+  if (!root) return
+  const d = root.dataset as Record<string, string>
+  const locale = d.locale!
+  const form = document.getElementById('search-form') as HTMLFormElement
+  const input = document.getElementById('search-q') as HTMLInputElement
+  const kind = document.getElementById('search-kind') as HTMLSelectElement
+  const status = document.getElementById('search-status')!
+  const list = document.getElementById('search-results')!
+  const german = document.getElementById('search-german')!
+  const germanList = document.getElementById('search-german-results')!
+  const params = new URLSearchParams(location.search)
+  input.value = params.get('q') ?? ''
+
+  void bundle(locale).then(async (pf) => {
+    const kinds = Object.keys((await pf.filters()).kind ?? {}).sort()
+    if (kinds.length === 0) return
+    const any = new Option(d.any!, '')
+    kind.replaceChildren(any, ...kinds.map((k) => new Option(k, k)))
+    kind.value = params.get('kind') ?? ''
+    document.getElementById('search-kind-wrap')!.hidden = false
+  })
+
+  let run = 0
+  const search = async () => {
+    const q = input.value.trim()
+    const mine = ++run
+    const url = new URL(location.href)
+    url.searchParams.set('q', q)
+    if (kind.value) url.searchParams.set('kind', kind.value)
+    else url.searchParams.delete('kind')
+    history.replaceState(null, '', url)
+    german.hidden = true
+    if (!q) {
+      list.replaceChildren()
+      status.textContent = ''
+      return
+    }
+    status.textContent = d.loading!
+    const filters = kind.value ? { kind: kind.value } : undefined
+    const found = await (await bundle(locale)).search(q, { filters })
+    if (mine !== run || !found) return
+    await render(list, found.results)
+    if (found.results.length > 0 || locale === 'de') {
+      status.textContent = found.results.length > 0 ? d.results!.replace('{count}', String(found.results.length)) : d.none!.replace('{query}', q)
+      return
+    }
+    // Nothing in the reader's language: German is the source every text exists in.
+    const fallback = await (await bundle('de')).search(q)
+    if (mine !== run) return
+    status.textContent = d.none!.replace('{query}', q)
+    if (fallback && fallback.results.length > 0) {
+      await render(germanList, fallback.results)
+      german.hidden = false
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void search(), 250)
+  })
+  kind.addEventListener('change', () => void search())
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void search()
+  })
+  if (input.value) void search()
+}
