@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    include: ['{cms,content-schemas,translations,scripts}/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['{cms,content-schemas,translations,scripts,site}/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/.next/**', '**/dist/**'],
     pool: 'forks',
     maxWorkers: 2,

@@ -32,12 +32,15 @@ export async function indexSite(outDir: string): Promise<Record<string, number>>
 }
 
 /**
- * Pagefind also writes its ready-made UIs (about 430 KB per bundle) and a wasm for pages of
- * unknown language; the site uses its own small search script and forces every language, so
- * these would only make the offline download bigger.
+ * Pagefind also writes its ready-made UIs (about 430 KB per bundle) and, next to a language's
+ * own stemming wasm, the generic one; the site uses its own small search script, so these
+ * would only make the offline download bigger.
  */
 function pruneUnused(bundleDir: string): void {
-  for (const file of readdirSync(bundleDir)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(file) || file === 'wasm.unknown.pagefind') rmSync(path.join(bundleDir, file))
+  const files = readdirSync(bundleDir)
+  // Languages without a stemmer (fa, ps, ku, ti, uk …) search with the "unknown" wasm.
+  const ownWasm = files.some((f) => /^wasm\.[a-z-]+\.pagefind$/.test(f) && f !== 'wasm.unknown.pagefind')
+  for (const file of files) {
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(file) || (ownWasm && file === 'wasm.unknown.pagefind')) rmSync(path.join(bundleDir, file))
   }
 }

@@ -15,6 +15,12 @@ interface Pagefind {
   debouncedSearch: (q: string, o?: { filters?: Record<string, string> }, ms?: number) => Promise<{ results: PagefindResult[] } | null>
 }
 
+/**
+ * Below this many results the German index is asked too. Pagefind also returns near misses
+ * (words sharing a prefix), so "nothing found" is rarely exactly zero.
+ */
+const FEW = 3
+
 const bundles = new Map<string, Promise<Pagefind>>()
 function bundle(locale: string): Promise<Pagefind> {
   let p = bundles.get(locale)
@@ -92,14 +98,12 @@ export function setupSearch(): void {
     const found = await (await bundle(locale)).search(q, { filters })
     if (mine !== run || !found) return
     await render(list, found.results)
-    if (found.results.length > 0 || locale === 'de') {
-      status.textContent = found.results.length > 0 ? d.results!.replace('{count}', String(found.results.length)) : d.none!.replace('{query}', q)
-      return
-    }
-    // Nothing in the reader's language: German is the source every text exists in.
-    const fallback = await (await bundle('de')).search(q)
+    status.textContent = found.results.length > 0 ? d.results!.replace('{count}', String(found.results.length)) : d.none!.replace('{query}', q)
+    if (found.results.length >= FEW || locale === 'de') return
+    // Nothing, or only near misses, in the reader's language: German is the source every
+    // text exists in, so its index is asked too.
+    const fallback = await (await bundle('de')).search(q, { filters })
     if (mine !== run) return
-    status.textContent = d.none!.replace('{query}', q)
     if (fallback && fallback.results.length > 0) {
       await render(germanList, fallback.results)
       german.hidden = false

@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seed } from '@lotse/cms/seed'
+import { buildSnapshot, writeSnapshot } from '@lotse/scripts/export/snapshot'
+import { buildSite } from '@lotse/scripts/site/build'
+import { serveSite } from '@lotse/scripts/site/server'
+
+import { launchBrowser } from '../helpers/browser'
+import { createTestCms, type TestCms } from '../helpers/payload'
+
+/**
+ * The built site in Debian's Chromium, from the seeded demo content: language switching,
+ * right-to-left layout, search in six scripts with the German fallback, offline use after
+ * "save this language", the Ethiopic font, print, accessibility (axe), no third-party request,
+ * and reading without JavaScript.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+let cms: TestCms
+let work: string
+let server: Server
+let browser: Browser
+let base: string
+const foreign: string[] = []
+
+beforeAll(async () => {
+  process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
+  cms = await createTestCms()
+  await seed(cms.payload, { demo: true })
+  work = mkdtempSync(path.join(tmpdir(), 'lotse-site-e2e-'))
+  writeSnapshot(path.join(work, 'export'), path.join(cms.env.dataDir, 'media'), await buildSnapshot(cms.payload))
+  await buildSite(path.join(work, 'export'), path.join(work, 'dist'), (_, fn) => fn())
+  const port = 4500 + Math.floor(Math.random() * 400)
+  server = await serveSite(path.join(work, 'dist'), port, '127.0.0.1')
+  base = `http://127.0.0.1:${port}`
+  browser = await launchBrowser()
+}, 300_000)
+
+afterAll(async () => {
+  delete process.env.LOTSE_NOW
+  await browser?.close()
+  server?.close()
+  await cms?.cleanup()
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+async function open(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url())
+  })
+  await page.goto(base + url, { waitUntil: 'load' })
+  return page
+}
+
+async function searchFor(page: Page, locale: string, query: string): Promise<{ own: string[]; german: string[] }> {
+  await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' })
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? ''
+    return status !== '' && !status.includes('…')
+  }, undefined, { timeout: 20_000 })
+  await page.waitForTimeout(300)
+  const links = (sel: string) => page.$$eval(`${sel} a`, (as) => as.map((a) => a.getAttribute('href') ?? ''))
+  return { own: await links('#search-results'), german: await page.isHidden('#search-german') ? [] : await links('#search-german-results') }
+}
+
+describe('the built site in a browser', () => {
+  it('switches language on the same page and lays Arabic out right to left', async () => {
+    const context = await browser.newContext()
+    const page = await open(context, '/de/offers/integrationskurs-kvhs-wittmund/')
+    await page.click('details.lang summary')
+    await page.click('details.lang a[hreflang="ar"]')
+    await page.waitForURL(`${base}/ar/offers/integrationskurs-kvhs-wittmund/`)
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl')
+    expect(await page.textContent('h1')).toBe('دورة الاندماج مع رعاية الأطفال')
+    const brand = (await page.locator('.brand').boundingBox())!
+    const lang = (await page.locator('details.lang summary').boundingBox())!
+    expect(brand.x).toBeGreaterThan(lang.x)
+    const [text] = await page.$$eval('main article', (els) => els.map((e) => getComputedStyle(e).direction))
+    expect(text).toBe('rtl')
+    await context.close()
+  })
+
+  it('searches in German, Arabic, Persian, Ukrainian, Tigrinya and Pashto, falling back to German', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    expect((await searchFor(page, 'de', 'Integrationskurs')).own).toContain('/de/offers/integrationskurs-kvhs-wittmund/')
+    expect((await searchFor(page, 'ar', 'الاندماج')).own).toContain('/ar/offers/integrationskurs-kvhs-wittmund/')
+    expect((await searchFor(page, 'fa', 'پزشک')).own).toContain('/fa/info/gesundheit/')
+    expect((await searchFor(page, 'uk', 'лікаря')).own).toContain('/uk/info/gesundheit/')
+    expect((await searchFor(page, 'ti', 'ሓኪም')).own).toContain('/ti/info/gesundheit/')
+    // Pashto has no translations in the demo: its pages carry the German text, and are found.
+    expect((await searchFor(page, 'ps', 'Notruf')).own).toContain('/ps/info/notdienst-notruf/')
+    // Hardly anything in English (the emergency page is translated): German results are offered below.
+    const fallback = await searchFor(page, 'en', 'Straftat')
+    expect(fallback.own.length, JSON.stringify(fallback.own)).toBeLessThan(3)
+    expect(fallback.german).toContain('/de/info/notdienst-notruf/')
+    await context.close()
+  })
+
+  it('filters offers instantly with JavaScript', async () => {
+    const context = await browser.newContext()
+    const page = await open(context, '/de/offers/')
+    const total = await page.locator('#offer-list > li').count()
+    await page.selectOption('select[name="municipality"]', 'langeoog')
+    const visible = page.locator('#offer-list > li:visible')
+    const shown = await visible.count()
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBeLessThan(total)
+    expect(new Set(await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.municipality)))).toEqual(new Set(['langeoog']))
+    await context.close()
+  })
+
+  it('saves a language for offline use: pages and search work without a network', async () => {
+    const context = await browser.newContext()
+    const page = await open(context, '/uk/')
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true), undefined, { timeout: 10_000 })
+    await page.waitForSelector('#offline:not([hidden])')
+    expect(await page.textContent('#offline-size')).toMatch(/\d/)
+    await page.click('#offline-save')
+    await page.waitForFunction(() => !(document.getElementById('offline-save') as HTMLButtonElement).disabled && (document.getElementById('offline-remove') as HTMLElement).hidden === false, undefined, { timeout: 60_000 })
+    await page.reload({ waitUntil: 'load' })
+    await context.setOffline(true)
+    await page.goto(`${base}/uk/info/gesundheit/`, { waitUntil: 'load' })
+    expect(await page.textContent('h1')).toBe('Здоров’я')
+    expect(await page.isVisible('#offline-banner')).toBe(true)
+    const found = await searchFor(page, 'uk', 'лікаря')
+    expect(found.own).toContain('/uk/info/gesundheit/')
+    await context.close()
+  })
+
+  it('serves its own Ethiopic and Arabic fonts, so Tigrinya is not boxes', async () => {
+    const context = await browser.newContext()
+    const page = await open(context, '/ti/')
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''))
+    })
+    expect(loaded).toContain('Lotse Ethiopic')
+    const ar = await open(context, '/ar/')
+    expect(await ar.evaluate(async () => (await document.fonts.ready, [...document.fonts].some((f) => f.family.includes('Lotse Arabic') && f.status === 'loaded')))).toBe(true)
+    await context.close()
+  })
+
+  it('prints right to left without navigation, and reads without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await open(context, '/ar/offers/integrationskurs-kvhs-wittmund/')
+    expect(await page.textContent('h1')).toBe('دورة الاندماج مع رعاية الأطفال')
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.isHidden('header.top')).toBe(true)
+    expect(await page.isHidden('form.search')).toBe(true)
+    expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(5_000)
+    await context.close()
+  })
+
+  it('has no serious accessibility violations (axe) on typical pages', async () => {
+    const context = await browser.newContext()
+    for (const url of ['/', '/de/', '/ar/offers/integrationskurs-kvhs-wittmund/', '/ti/concept/', '/fa/events/', '/uk/interpreters/', '/de/search/?q=Kurs']) {
+      const page = await open(context, url)
+      await page.addScriptTag({ content: axeSource })
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`)
+      })
+      expect(violations, url).toEqual([])
+      await page.close()
+    }
+    await context.close()
+  })
+
+  it('never asked a third party for anything', () => {
+    expect(foreign).toEqual([])
+  })
+})

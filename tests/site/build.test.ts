@@ -1,0 +1,166 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildSite } from '@lotse/scripts/site/build'
+import { localeCodes } from '@lotse/translations'
+import { uiStrings } from '@lotse/translations/ui'
+
+import { fixtureSnapshot, loc, rich, states, writeFixture } from '../helpers/snapshot'
+
+/**
+ * The site built from scenario snapshots with a frozen clock (25 November 2026): right-to-left
+ * pages, a missing, a machine and an outdated translation, recurring events over a month
+ * boundary, a past and a cancelled event, an empty event list, and the byte budgets.
+ */
+const work = mkdtempSync(path.join(tmpdir(), 'lotse-site-'))
+const out = path.join(work, 'dist')
+const emptyOut = path.join(work, 'dist-empty')
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8')
+const html = (file: string) => read(out, file)
+const gz = (s: string | Buffer) => gzipSync(s).length
+const noop = <T>(_: string, fn: () => Promise<T>) => fn()
+
+const ev = (slug: string, start: string, extra: Record<string, unknown> = {}) => ({
+  slug,
+  updatedAt: '2026-11-10T09:00:00.000Z',
+  demo: false,
+  translations: states({}),
+  title: loc({ de: slug }),
+  description: rich({ de: [`Beschreibung ${slug}`] }),
+  start,
+  end: null,
+  allDay: false,
+  recurrence: { frequency: 'none' as const, interval: 1, monthlyMode: 'dayOfMonth' as const, weekOfMonth: null, until: null },
+  place: 'Kreishaus',
+  address: null,
+  location: null,
+  municipality: 'wittmund',
+  organizer: null,
+  topics: [],
+  languages: ['de'],
+  registration: { required: false, how: loc({}), url: null },
+  cost: { free: true, note: loc({}) },
+  cancelled: false,
+  ...extra,
+})
+
+beforeAll(async () => {
+  process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
+  const unsafeBody = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', fields: { url: 'javascript:alert(1)' }, children: [{ type: 'text', text: 'Gefährlicher Link', format: 0 }] }] }] } }
+  const full = fixtureSnapshot({
+    events: [
+      // Saturdays 10:00 since October: the next dates fall in November and December.
+      ev('samstagstreff', '2026-10-03T08:00:00.000Z', { recurrence: { frequency: 'weekly', interval: 1, monthlyMode: 'dayOfMonth', weekOfMonth: null, until: null } }),
+      ev('vergangener-abend', '2026-11-02T17:00:00.000Z'),
+      ev('abgesagtes-fest', '2026-12-12T13:00:00.000Z', { cancelled: true }),
+    ],
+  })
+  full.pages[0]!.body = { ...full.pages[0]!.body, de: unsafeBody }
+  writeFixture(path.join(work, 'full'), full)
+  await buildSite(path.join(work, 'full'), out, noop)
+  writeFixture(path.join(work, 'empty'), fixtureSnapshot({ events: [] }))
+  await buildSite(path.join(work, 'empty'), emptyOut, noop)
+}, 240_000)
+
+afterAll(() => {
+  delete process.env.LOTSE_NOW
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('site build', () => {
+  it('builds every locale with its direction, a search index and a 404 page', () => {
+    for (const code of localeCodes) {
+      const home = html(`${code}/index.html`)
+      const dir = ['ar', 'fa', 'ps'].includes(code) ? 'rtl' : 'ltr'
+      expect(home).toContain(`<html lang="${code}" dir="${dir}">`)
+      expect(readdirSync(path.join(out, 'pagefind', code))).toContain('pagefind-entry.json')
+      expect(html(`${code}/404/index.html`)).toContain(uiStrings(code)['notFound.title'])
+    }
+    expect(html('index.html')).toContain('ትግርኛ')
+  })
+
+  it('marks every block with its language and translation state, and tells the reader', () => {
+    const ar = html('ar/offers/sprachkurs/index.html')
+    expect(ar).toMatch(/<article data-pagefind-body lang="ar" dir="rtl" data-translation-state="reviewed">/)
+    expect(ar).not.toContain('data-notice=')
+
+    const fa = html('fa/offers/sprachkurs/index.html')
+    expect(fa).toMatch(/<article data-pagefind-body lang="de" dir="ltr" data-translation-state="fallback">/)
+    expect(fa).toContain('data-notice="fallback"')
+    expect(fa).toContain(uiStrings('fa')['notice.fallback'].replace('{{language}}', 'فارسی'))
+
+    const ti = html('ti/offers/sprachkurs/index.html')
+    expect(ti).toMatch(/data-translation-state="machine"/)
+    expect(ti).toContain('data-notice="machine"')
+    // The body has no Tigrinya text: that block alone falls back to German.
+    expect(ti).toMatch(/<div class="prose" lang="de" dir="ltr" data-translation-state="fallback">/)
+
+    const uk = html('uk/offers/sprachkurs/index.html')
+    expect(uk).toContain('data-notice="outdated"')
+    expect(uk).toContain('href="/de/offers/sprachkurs/"')
+    expect(uk).toContain('10 листопада 2026')
+
+    expect(html('de/offers/sprachkurs/index.html')).toMatch(/data-translation-state="original"/)
+  })
+
+  it('lists upcoming dates by month, recurring ones expanded, past ones gone, cancelled ones marked', () => {
+    const list = html('de/events/index.html')
+    expect(list).toContain('<h2>November 2026</h2>')
+    expect(list).toContain('<h2>Dezember 2026</h2>')
+    expect(list).toContain('Sa., 28. Nov.')
+    expect(list).toContain('Sa., 5. Dez.')
+    expect(list).not.toContain('vergangener-abend')
+    expect(list).toMatch(/data-event="abgesagtes-fest"[\s\S]*?Abgesagt/)
+    const ics = read(out, 'de/events.ics')
+    expect(ics).toContain('RRULE:FREQ=WEEKLY')
+    expect(ics).toContain('STATUS:CANCELLED')
+    expect(read(out, 'de/events/samstagstreff.ics')).toContain('DTSTART;TZID=Europe/Berlin:20261003T100000')
+    expect(html('ar/events/index.html')).toContain('نوفمبر')
+
+    const empty = read(emptyOut, 'de/events/index.html')
+    expect(empty).toContain('id="no-events"')
+    expect(empty).toContain('Zurzeit sind keine Termine geplant.')
+  })
+
+  it('is honest about the concept: done counts, an overdue measure says so', () => {
+    const concept = html('de/concept/index.html')
+    expect(concept).toContain('1 von 2 Maßnahmen umgesetzt')
+    expect(concept).toMatch(/id="befragung"[\s\S]*?Frist überschritten/)
+    expect(concept).not.toMatch(/id="plattform"[^]*?Frist überschritten[^]*?id="befragung"/)
+  })
+
+  it('sanitizes rich text links and publishes structured data, feeds and a sitemap with alternates', () => {
+    const page = html('de/info/erste-schritte/index.html')
+    expect(page).toContain('Gefährlicher Link')
+    expect(page).not.toContain('javascript:')
+    expect(html('de/offers/sprachkurs/index.html')).toContain('"@type":"Service"')
+    expect(html('de/contacts/anlaufstelle/index.html')).toContain('"@type":"ContactPoint"')
+    expect(read(out, 'sitemap.xml')).toContain('<xhtml:link rel="alternate" hreflang="ti" href="http://localhost:4321/ti/offers/sprachkurs/"/>')
+    expect(read(out, 'de/reports/feed.xml')).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">')
+    const offline = JSON.parse(read(out, 'ar/offline.json')) as { files: string[]; bytes: number; pages: number }
+    expect(offline.files).toContain('/ar/offers/sprachkurs/')
+    expect(offline.files.some((f) => f.startsWith('/pagefind/ar/'))).toBe(true)
+    expect(offline.files.some((f) => f.startsWith('/pagefind/de/'))).toBe(false)
+    expect(offline.files.some((f) => f.includes('noto-sans-arabic'))).toBe(true)
+    expect(offline.bytes).toBeGreaterThan(0)
+  })
+
+  it('keeps the byte budgets: offer page HTML + CSS ≤ 14 KB gzip, ≤ 10 KB gzip JavaScript without search or filters', () => {
+    const css = readdirSync(path.join(out, '_astro')).filter((f) => f.endsWith('.css'))
+    const cssBytes = css.reduce((sum, f) => sum + gz(readFileSync(path.join(out, '_astro', f))), 0)
+    for (const code of ['de', 'ar', 'ti'] as const) {
+      const page = html(`${code}/offers/sprachkurs/index.html`)
+      expect(gz(page) + cssBytes).toBeLessThanOrEqual(14 * 1024)
+    }
+    for (const file of ['de/offers/sprachkurs/index.html', 'de/index.html', 'de/events/index.html', 'de/concept/index.html', 'ar/info/erste-schritte/index.html']) {
+      const page = html(file)
+      const inline = [...page.matchAll(/<script(?![^>]*(?:src=|application\/ld\+json))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('')
+      const external = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => readFileSync(path.join(out, m[1]!)))
+      const bytes = gz(inline) + external.reduce((sum, b) => sum + gz(b), 0)
+      expect(bytes, file).toBeLessThanOrEqual(10 * 1024)
+    }
+  })
+})
