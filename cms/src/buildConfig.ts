@@ -21,7 +21,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
-import { rebuildSiteTask } from './publish/job'
+import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
 import { SystemState } from './globals/SystemState'
 import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
@@ -99,10 +99,11 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     ],
     globals: [SystemState],
     jobs: {
-      tasks: [machineTranslateTask, rebuildSiteTask],
+      tasks: [machineTranslateTask, rebuildSiteTask, dailyRebuildTask],
       enableConcurrencyControl: true,
-      // Jobs run inside the CMS process every 10 s (`LOTSE_JOBS=off` leaves them to a worker).
-      autoRun: [{ cron: '*/10 * * * * *', limit: 10, queue: 'default' }],
+      // Jobs run inside the CMS process every 2 s, so a publish waits at most that long before
+      // its build starts (a cheap query). `LOTSE_JOBS=off` leaves them to `npm run worker`.
+      autoRun: [{ cron: '*/2 * * * * *', limit: 10, queue: 'default' }],
       shouldAutoRun: () => process.env.LOTSE_JOBS !== 'off',
       // Editors see queued, running and failed jobs (with the reason) in the admin.
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

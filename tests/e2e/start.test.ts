@@ -15,13 +15,15 @@ const root = path.resolve(import.meta.dirname, '../..')
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-start-'))
 const port = 3900 + Math.floor(Math.random() * 90)
 const base = `http://127.0.0.1:${port}`
+const sitePort = port + 100
+const site = `http://127.0.0.1:${sitePort}`
 let child: ChildProcess | undefined
 
 function startCms(): Promise<{ output: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'start'], {
       cwd: root,
-      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0' },
+      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SITE_PORT: String(sitePort), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -38,6 +40,21 @@ function startCms(): Promise<{ output: string; child: ChildProcess }> {
 /** The organization slug of the demo editor account, as its ID in the database. */
 function editorOrg(login: { accounts: { email: string; organization?: string }[] }): string {
   return login.accounts.find((a) => a.email === 'redaktion@lotse.local')?.organization ?? ''
+}
+
+/** Polls until `check` passes (the worker builds and deploys in the background). */
+async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`)
+}
+
+const pageText = async (url: string) => {
+  const res = await fetch(url)
+  return res.ok ? res.text() : ''
 }
 
 function stop(proc: ChildProcess): Promise<void> {
@@ -59,6 +76,9 @@ describe('npm start', () => {
     child = first.child
     expect(first.output).toContain('seeded concept measures and demo content')
     expect(first.output).toContain(`CMS admin   ${base}/admin`)
+    expect(first.output).toContain(`Public site http://localhost:${sitePort}/`)
+    // The first build runs in the background: the worker in the CMS exports, builds and deploys.
+    await eventually(async () => (await pageText(`${site}/de/`)).includes('Willkommen'), 180_000, 'the first site build')
 
     const login = JSON.parse(readFileSync(path.join(dataDir, 'dev-login.json'), 'utf8')) as { password: string; accounts: { email: string }[] }
     expect(first.output).toContain(login.password)
@@ -106,6 +126,17 @@ describe('npm start', () => {
       await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 15_000 })
       expect(await page.inputValue('#field-phone')).toBe('0446 2x-12')
       await page.screenshot({ path: path.join(dataDir, 'admin-validation.png'), fullPage: true })
+
+      // Publish means live: the editor renames one of her offers and publishes; shortly after,
+      // the public site shows the new title.
+      const offer = (await (await fetch(`${base}/api/offers?limit=1&depth=0&where[organization][equals]=${orgs.docs[0]!.id}`, auth)).json()) as { docs: { id: number; slug: string }[] }
+      const { id: offerId, slug } = offer.docs[0]!
+      await page.goto(`${base}/admin/collections/offers/${offerId}`)
+      const title = `Neuer Titel ${Date.now()}`
+      await page.fill('#field-title', title)
+      await page.click('#action-save')
+      await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 15_000 })
+      await eventually(async () => (await pageText(`${site}/de/offers/${slug}/`)).includes(title), 180_000, 'the published title on the live site')
     } finally {
       await browser.close()
     }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { findRoot } from '../lib/env'
-import { NO_REBUILD_CONTEXT, type PublishTrigger, summarize } from './trigger'
+import { NO_REBUILD_CONTEXT, type PublishTrigger, queueRebuild, summarize } from './trigger'
 
 /** What the deploy command prints as its last line on success. */
 interface DeployResult {
@@ -72,8 +72,6 @@ export const rebuildSiteTask = {
   retries: 0,
   concurrency: { key: () => 'site-build', exclusive: true, supersedes: true },
   inputSchema: [{ name: 'reason', type: 'text' }],
-  // Daily, so past events drop off and recurring events roll forward even without a publish.
-  schedule: [{ cron: '15 3 * * *', queue: 'default' }],
   handler: async ({ input, req }: { input: { reason?: string | null }; req: PayloadRequest }) => {
     const payload = req.payload
     const ctx = { [NO_REBUILD_CONTEXT]: true }
@@ -117,4 +115,21 @@ export const rebuildSiteTask = {
     return { output: {} }
   },
   // Input is typed above; Payload types task configs through generated job types.
+} as unknown as TaskConfig
+
+/**
+ * The daily rebuild, so past events drop off and recurring events roll forward even without a
+ * publish. Its own task on purpose: a scheduled job waits until 03:15, and sharing the build's
+ * concurrency key it would supersede (delete) a publish's build that is waiting right now.
+ * It only queues a build, like a publish does.
+ */
+export const dailyRebuildTask = {
+  slug: 'dailyRebuild',
+  label: 'Täglicher Neubau der Website',
+  retries: 0,
+  schedule: [{ cron: '15 3 * * *', queue: 'default' }],
+  handler: async ({ req }: { req: PayloadRequest }) => {
+    await queueRebuild(req, { collection: '-', id: '-', title: 'Täglicher Neubau', action: 'daily' })
+    return { output: {} }
+  },
 } as unknown as TaskConfig

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,6 +39,18 @@ describe('local releases', () => {
     const removed = r.prune()
     expect(removed).toEqual([names[1]])
     expect(r.list()).toEqual([names[0], names[2], names[3]])
+  })
+
+  it('never lists or rolls back to a release whose build was interrupted, and cleans it up', () => {
+    const r = releases()
+    const first = publish(r, 'one')
+    const interrupted = r.create()
+    writeFileSync(path.join(interrupted.dir, 'index.html'), 'half')
+    const second = publish(r, 'two')
+    expect(r.list()).toEqual([first, second])
+    expect(r.rollback()).toBe(first)
+    expect(r.discardIncomplete()).toEqual([interrupted.name])
+    expect(existsSync(interrupted.dir)).toBe(false)
   })
 
   it('refuses to roll back past the first release', () => {

@@ -1,5 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
+/** A file in every release that went live; a folder without it is an interrupted build. */
+const MARKER = '.lotse-release.json'
 
 /**
  * Releases of the static site on the local disk: each build goes into its own directory under
@@ -30,12 +33,27 @@ export class LocalReleases {
     return { name, dir }
   }
 
-  /** Release names, oldest first. */
+  /** Names of complete releases (each went live once), oldest first. */
   list(): string[] {
+    return this.all().filter((n) => existsSync(path.join(this.releasesDir, n, MARKER)))
+  }
+
+  private all(): string[] {
     if (!existsSync(this.releasesDir)) return []
     return readdirSync(this.releasesDir)
       .filter((n) => !n.startsWith('.'))
       .sort()
+  }
+
+  /**
+   * Deletes releases a build began but never finished (the worker was killed mid-build), so
+   * they can never be rolled back to. Returns their names.
+   */
+  discardIncomplete(): string[] {
+    const live = this.live()
+    const removed = this.all().filter((n) => n !== live && !existsSync(path.join(this.releasesDir, n, MARKER)))
+    for (const name of removed) rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
+    return removed
   }
 
   /** The name of the live release, or null when nothing was deployed yet. */
@@ -55,6 +73,8 @@ export class LocalReleases {
     if (existsSync(this.liveLink) && !lstatSync(this.liveLink).isSymbolicLink()) {
       throw new Error(`${this.liveLink} is a real directory, not a link to a release; move it away once, then deploy again.`)
     }
+    // Marked complete before it goes live: only complete releases are listed and rolled back to.
+    writeFileSync(path.join(target, MARKER), JSON.stringify({ activatedAt: new Date().toISOString() }))
     const tmp = `${this.liveLink}.switch-${process.pid}`
     rmSync(tmp, { force: true })
     // Relative target: the deploy folder can be moved or mounted elsewhere as a whole.

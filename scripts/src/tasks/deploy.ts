@@ -60,6 +60,7 @@ export async function deploy(): Promise<void> {
   try {
     const snapshotDir = exportDir(env.dataDir)
     await time('export', async () => writeSnapshot(snapshotDir, path.join(env.dataDir, 'media'), await buildSnapshot(payload)))
+    releases.discardIncomplete()
     release = releases.create()
     const out = release.dir
     if (!existsSync(binOf(siteDir, 'astro/bin/astro.mjs'))) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { createLocalReq, getPayload } from 'payload'
 
 import { prepareDatabase } from '@lotse/cms/prepare'
+import { recoverInterruptedBuilds } from '@lotse/cms/publish/recover'
 import { queueRebuild } from '@lotse/cms/publish/trigger'
 import { readDevLogin } from '@lotse/cms/seed/users'
 
@@ -26,6 +27,8 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   const { default: config } = await import('@lotse/cms/config')
   const payload = await getPayload({ config })
   const prepared = await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo })
+  // A build the last run was in the middle of is queued again (its publishes are not lost).
+  if (process.env.LOTSE_JOBS !== 'off') await recoverInterruptedBuilds(payload)
   // No live site yet (first start, or DEPLOY_DIR emptied): the worker in the CMS builds one.
   const live = deployDir(env.dataDir)
   const firstBuild = !existsSync(live)

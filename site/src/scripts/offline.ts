@@ -20,8 +20,15 @@ function size(bytes: number, locale: string): string {
 
 export function setupOfflineSave(): void {
   const box = document.getElementById('offline')
-  if (!box || !('caches' in window) || !('serviceWorker' in navigator)) return
+  if (!box) return
   const d = box.dataset as Record<string, string>
+  if (!('caches' in window) || !('serviceWorker' in navigator)) {
+    // Old browsers, or private windows that refuse storage: say so instead of a dead button.
+    document.getElementById('offline-status')!.textContent = d.unsupported!
+    document.getElementById('offline-save')!.hidden = true
+    box.hidden = false
+    return
+  }
   const locale = d.locale!
   const cacheName = `lotse-offline-${locale}`
   const status = document.getElementById('offline-status')!

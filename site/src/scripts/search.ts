@@ -1,6 +1,6 @@
 /**
  * The search page: loads the reader's Pagefind bundle on first use, searches as the reader
- * types (debounced), filters by kind, and falls back to the German index when the reader's
+ * types (debounced), filters by kind, topic and municipality, and falls back to the German index when the reader's
  * language finds nothing. Results are built with DOM methods; Pagefind's excerpt is the only
  * HTML inserted (it is Pagefind's own escaped text with <mark> around the hits).
  */
@@ -61,7 +61,8 @@ export function setupSearch(): void {
   const locale = d.locale!
   const form = document.getElementById('search-form') as HTMLFormElement
   const input = document.getElementById('search-q') as HTMLInputElement
-  const kind = document.getElementById('search-kind') as HTMLSelectElement
+  const filterBox = document.getElementById('search-filters')!
+  const selects = new Map<string, HTMLSelectElement>()
   const status = document.getElementById('search-status')!
   const list = document.getElementById('search-results')!
   const german = document.getElementById('search-german')!
@@ -69,13 +70,28 @@ export function setupSearch(): void {
   const params = new URLSearchParams(location.search)
   input.value = params.get('q') ?? ''
 
+  // One select per filter the index holds (kind, topic, municipality), values from the index.
   void bundle(locale).then(async (pf) => {
-    const kinds = Object.keys((await pf.filters()).kind ?? {}).sort()
-    if (kinds.length === 0) return
-    const any = new Option(d.any!, '')
-    kind.replaceChildren(any, ...kinds.map((k) => new Option(k, k)))
-    kind.value = params.get('kind') ?? ''
-    document.getElementById('search-kind-wrap')!.hidden = false
+    const available = await pf.filters()
+    for (const name of ['kind', 'topic', 'municipality']) {
+      const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, locale))
+      if (values.length === 0) continue
+      const p = document.createElement('p')
+      const label = document.createElement('label')
+      const select = document.createElement('select')
+      select.id = `search-filter-${name}`
+      select.name = name
+      label.htmlFor = select.id
+      label.textContent = d[`label${name[0]!.toUpperCase()}${name.slice(1)}`] ?? name
+      select.append(new Option(d.any!, ''), ...values.map((v) => new Option(v, v)))
+      select.value = params.get(name) ?? ''
+      select.addEventListener('change', () => void search())
+      p.append(label, ' ', select)
+      filterBox.append(p)
+      selects.set(name, select)
+    }
+  }).catch(() => undefined).finally(() => {
+    if (input.value) void search()
   })
 
   let run = 0
@@ -84,8 +100,13 @@ export function setupSearch(): void {
     const mine = ++run
     const url = new URL(location.href)
     url.searchParams.set('q', q)
-    if (kind.value) url.searchParams.set('kind', kind.value)
-    else url.searchParams.delete('kind')
+    const chosen: Record<string, string> = {}
+    for (const [name, select] of selects) {
+      if (select.value) {
+        chosen[name] = select.value
+        url.searchParams.set(name, select.value)
+      } else url.searchParams.delete(name)
+    }
     history.replaceState(null, '', url)
     german.hidden = true
     if (!q) {
@@ -94,7 +115,7 @@ export function setupSearch(): void {
       return
     }
     status.textContent = d.loading!
-    const filters = kind.value ? { kind: kind.value } : undefined
+    const filters = Object.keys(chosen).length > 0 ? chosen : undefined
     const found = await (await bundle(locale)).search(q, { filters })
     if (mine !== run || !found) return
     await render(list, found.results)
@@ -102,7 +123,7 @@ export function setupSearch(): void {
     if (found.results.length >= FEW || locale === 'de') return
     // Nothing, or only near misses, in the reader's language: German is the source every
     // text exists in, so its index is asked too.
-    const fallback = await (await bundle('de')).search(q, { filters })
+    const fallback = await (await bundle('de')).search(q)
     if (mine !== run) return
     if (fallback && fallback.results.length > 0) {
       await render(germanList, fallback.results)
@@ -114,10 +135,8 @@ export function setupSearch(): void {
     clearTimeout(timer)
     timer = setTimeout(() => void search(), 250)
   })
-  kind.addEventListener('change', () => void search())
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     void search()
   })
-  if (input.value) void search()
 }

@@ -1,0 +1,121 @@
+/**
+ * Benchmark: publish-to-live latency. A CMS on a temporary SQLite database with its job worker
+ * running (as inside `npm start`), the live site served from its deploy directory. Each round
+ * renames one offer and publishes it; the clock runs from the publish call returning until the
+ * live site serves the new title and the new title is in the live German search index. Reports
+ * p50/p95 and where a build's time goes (export, build, index, checks, switch).
+ *
+ *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
+ *
+ * `extraOffers` adds synthetic offers translated into all 12 locales on top of the demo seed
+ * (0 = seed size; 1000 for the large case). Targets on 2 cores: p95 < 15 s at seed size,
+ * < 30 s at 1,000 offers × 12 locales.
+ */
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { getPayload } from 'payload'
+
+import { localeCodes } from '@lotse/translations'
+
+import { exportCmsEnv } from '../src/lib/cmsEnv'
+import { serveSite } from '../src/site/server'
+import { percentile, seconds } from './lib'
+import { syntheticSnapshot } from './synthetic'
+
+const extra = Number(process.argv[2] ?? 0)
+const rounds = Number(process.argv[3] ?? 10)
+const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-bench-publish-'))
+process.env.LOTSE_DATA_DIR = dataDir
+delete process.env.DATABASE_URI
+process.env.LOTSE_LOG_LEVEL = 'warn'
+const env = exportCmsEnv()
+const live = path.join(dataDir, 'site')
+const sitePort = 4700 + Math.floor(Math.random() * 200)
+
+const { default: config } = await import('@lotse/cms/config')
+const { prepareDatabase } = await import('@lotse/cms/prepare')
+const payload = await getPayload({ config, cron: true })
+const server = await serveSite(live, sitePort, '127.0.0.1')
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Whether the live German search index holds `token` (its fragments are gzipped JSON). */
+function indexed(token: string): boolean {
+  let root: string
+  try {
+    root = realpathSync(live)
+  } catch {
+    return false
+  }
+  const dir = path.join(root, 'pagefind', 'de', 'fragment')
+  return readdirSync(dir).some((f) => {
+    const raw = readFileSync(path.join(dir, f))
+    // Pagefind prefixes its gzip streams with a signature; find the gzip header.
+    const start = raw.indexOf(Buffer.from([0x1f, 0x8b]))
+    return gunzipSync(start > 0 ? raw.subarray(start) : raw).toString('utf8').includes(token)
+  })
+}
+
+async function waitLive(slug: string, token: string, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const res = await fetch(`http://127.0.0.1:${sitePort}/de/offers/${slug}/`).catch(() => null)
+    if (res?.ok && (await res.text()).includes(token) && indexed(token)) return
+    await sleep(100)
+  }
+  throw new Error(`"${token}" did not go live within ${timeoutMs / 1000} s`)
+}
+
+try {
+  const prepared = Date.now()
+  await prepareDatabase(payload, { dataDir, production: false, demo: true })
+  if (extra > 0) {
+    const synthetic = syntheticSnapshot(extra).offers
+    const org = (await payload.find({ collection: 'organizations', limit: 1, depth: 0 })).docs[0]!.id
+    const town = (await payload.find({ collection: 'municipalities', limit: 1, depth: 0 })).docs[0]!.id
+    for (const o of synthetic) {
+      const doc = await payload.create({ collection: 'offers', locale: 'de', data: { title: o.title.de!, summary: o.summary.de!, body: o.body.de as never, slug: o.slug, organization: org, municipality: town, _status: 'published' }, context: { lotseSeed: true } })
+      for (const code of localeCodes) {
+        if (code === 'de') continue
+        await payload.update({ collection: 'offers', id: doc.id, locale: code, data: { title: o.title[code]!, summary: o.summary[code]!, body: o.body[code] as never, _status: 'published' }, context: { lotseSeed: true } })
+      }
+    }
+  }
+  const offers = (await payload.count({ collection: 'offers' })).totalDocs
+  console.log(`[bench] ${offers} offers × ${localeCodes.length} locales ready in ${seconds(Date.now() - prepared)} s; first build …`)
+
+  // The first build, queued like npm start does, and waited for.
+  const first = (await payload.find({ collection: 'offers', limit: 1, depth: 0, sort: 'createdAt' })).docs[0]!
+  await payload.update({ collection: 'offers', id: first.id, data: { title: 'Erster Bau', _status: 'published' } })
+  await waitLive(first.slug!, 'Erster Bau', 600_000)
+
+  const latencies: number[] = []
+  const phases: Record<string, number[]> = {}
+  for (let i = 0; i < rounds; i++) {
+    const token = `Messlauf${i}x${Date.now().toString(36)}`
+    await payload.update({ collection: 'offers', id: first.id, data: { title: `Sprachkurs ${token}`, _status: 'published' } })
+    const started = Date.now()
+    await waitLive(first.slug!, token)
+    latencies.push(Date.now() - started)
+    const deploy = (await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })).docs[0] as { phases?: Record<string, number> } | undefined
+    for (const [k, v] of Object.entries(deploy?.phases ?? {})) (phases[k] ??= []).push(v)
+    console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s`)
+    await sleep(500)
+  }
+  const summary = {
+    offers,
+    locales: localeCodes.length,
+    rounds,
+    p50_s: seconds(percentile(latencies, 50)),
+    p95_s: seconds(percentile(latencies, 95)),
+    max_s: seconds(Math.max(...latencies)),
+    median_phase_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, seconds(percentile(v, 50))])),
+  }
+  console.log(JSON.stringify(summary))
+} finally {
+  server.close()
+  await payload.destroy()
+  rmSync(dataDir, { recursive: true, force: true })
+  process.exit(0)
+}
