@@ -30,7 +30,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-bench-publish-'))
 process.env.LOTSE_DATA_DIR = dataDir
 delete process.env.DATABASE_URI
 process.env.LOTSE_LOG_LEVEL = 'warn'
-const env = exportCmsEnv()
+exportCmsEnv()
 const live = path.join(dataDir, 'site')
 const sitePort = 4700 + Math.floor(Math.random() * 200)
 

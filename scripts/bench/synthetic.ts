@@ -1,5 +1,5 @@
 import { SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
-import { paragraphsToLexical } from '@lotse/cms/seed/richText'
+import { paragraphsToLexical as lexical } from '@lotse/cms/seed/richText'
 import { getLocale, localeCodes, type LocaleCode } from '@lotse/translations'
 
 /**
@@ -18,6 +18,10 @@ function sentence(code: LocaleCode, n: number, length: number): string {
   const words = WORDS[getLocale(code).script]!
   return Array.from({ length }, (_, i) => words[(n * 7 + i * 3) % words.length]).join(' ') + ` ${n}.`
 }
+
+type RichText = NonNullable<Snapshot['offers'][number]['body']['de']>
+/** Seed rich text, typed as the contract's (structurally the same Lexical JSON). */
+const paragraphsToLexical = (paragraphs: string[], dir: 'ltr' | 'rtl') => lexical(paragraphs, dir) as unknown as RichText
 
 const all = <T>(make: (code: LocaleCode) => T) => Object.fromEntries(localeCodes.map((c) => [c, make(c)])) as Record<LocaleCode, T>
 const states = () => all((c) => ({ state: c === 'de' ? ('original' as const) : ('reviewed' as const), updatedAt: '2026-11-01T09:00:00.000Z' }))

@@ -11,8 +11,10 @@ import { localeCodes, type LocaleCode } from '@lotse/translations'
  */
 type L<T> = Record<LocaleCode, T | null>
 export const loc = <T>(values: Partial<Record<LocaleCode, T>>): L<T> => Object.fromEntries(localeCodes.map((c) => [c, values[c] ?? null])) as L<T>
+export type RichText = NonNullable<Snapshot['offers'][number]['body']['de']>
+/** Rich text per locale from paragraphs (the seed's Lexical builder, typed as the contract's). */
 export const rich = (values: Partial<Record<LocaleCode, string[]>>) =>
-  loc(Object.fromEntries(Object.entries(values).map(([c, paragraphs]) => [c, paragraphsToLexical(paragraphs!, c === 'ar' || c === 'fa' || c === 'ps' ? 'rtl' : 'ltr')])))
+  loc<RichText>(Object.fromEntries(Object.entries(values).map(([c, paragraphs]) => [c, paragraphsToLexical(paragraphs!, c === 'ar' || c === 'fa' || c === 'ps' ? 'rtl' : 'ltr') as unknown as RichText])))
 
 type State = 'reviewed' | 'machine' | 'outdated'
 export const states = (values: Partial<Record<LocaleCode, State>>, germanChangedAt = '2026-11-10T09:00:00.000Z') =>

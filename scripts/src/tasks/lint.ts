@@ -4,7 +4,7 @@ import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 
 /** Packages with their own tsconfig; each is type-checked strictly. */
-const PACKAGES = ['translations', 'content-schemas', 'cms', 'scripts', 'tests']
+const PACKAGES = ['translations', 'content-schemas', 'cms', 'scripts', 'site', 'tests']
 
 /** `npm run lint`: ESLint over the workspace, then strict TypeScript over every package. */
 export async function lint(): Promise<void> {
