@@ -82,6 +82,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       importMap: { baseDir: dirname },
       components: {
         afterNavLinks: ['/components/TranslationNavLink#TranslationNavLink'],
+        beforeDashboard: ['/components/SiteStatusDashboard#SiteStatusDashboard'],
         views: { translations: { Component: '/components/TranslationOverview#TranslationOverview', path: '/translations' } },
       },
     },

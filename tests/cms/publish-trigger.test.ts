@@ -4,7 +4,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
+import { siteStatus, type SiteStatus } from '@lotse/cms/publish/status'
+
+import { type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
+import { RestClient } from '../helpers/rest'
 
 /**
  * Publish means rebuild: which saves queue a site build, and how a burst of publishes is
@@ -107,5 +110,52 @@ describe('a failing build', () => {
     } finally {
       delete process.env.LOTSE_DEPLOY_COMMAND
     }
+  })
+})
+
+describe('what editors see', () => {
+  it('says per document whether it is queued, live or failed, and on the dashboard what went live when', async () => {
+    await reset()
+    await payload.update({ collection: 'offers', id: f.offerA, data: { title: 'Elterncafé am Mittwoch' } })
+    const doc = { collection: 'offers', id: String(f.offerA) }
+    expect((await siteStatus(payload, doc)).document).toBe('queued')
+
+    process.env.LOTSE_DEPLOY_COMMAND = `echo '{"release":"r1","phases":{"export":100,"build":2000}}'`
+    try {
+      await payload.jobs.run({ limit: 5 })
+    } finally {
+      delete process.env.LOTSE_DEPLOY_COMMAND
+    }
+    const live = await siteStatus(payload, doc)
+    expect(live.document).toBe('live')
+    expect(live.lastSuccess).toMatchObject({ status: 'success', triggers: 1 })
+    expect(live.lastSuccess?.summary).toContain('Elterncafé am Mittwoch')
+    expect(live.lastFailure).toBeNull()
+
+    await payload.update({ collection: 'offers', id: f.offerA, data: { summary: 'Jetzt mit Kinderbetreuung' } })
+    process.env.LOTSE_DEPLOY_COMMAND = 'echo "[lotse] deploy failed: 2 broken internal links" >&2; exit 1'
+    try {
+      await payload.jobs.run({ limit: 5 })
+    } finally {
+      delete process.env.LOTSE_DEPLOY_COMMAND
+    }
+    const failed = await siteStatus(payload, doc)
+    expect(failed.document).toBe('failed')
+    expect(failed.lastFailure?.reason).toBe('2 broken internal links')
+    expect(failed.lastSuccess?.summary).toContain('Elterncafé am Mittwoch')
+    expect((await siteStatus(payload, { collection: 'offers', id: String(f.draftOfferA) })).document).toBe('unpublished')
+  })
+
+  it('lets the press office and admins rebuild by hand, not editors', async () => {
+    await reset()
+    const rest = new RestClient(payload.config)
+    await rest.login(f.users.editorA.email, TEST_PASSWORD)
+    expect((await rest.request('POST', '/deploys/rebuild')).status).toBe(403)
+    expect((await rest.json<SiteStatus>('GET', '/deploys/site-status')).status).toBe(200)
+    await rest.login(f.users.press.email, TEST_PASSWORD)
+    expect((await rest.request('POST', '/deploys/rebuild')).status).toBe(202)
+    expect((await queuedTriggers()).map((t) => t.action)).toEqual(['manual'])
+    rest.logout()
+    expect((await rest.request('GET', '/deploys/site-status')).status).toBe(401)
   })
 })

@@ -137,6 +137,10 @@ describe('npm start', () => {
       await page.click('#action-save')
       await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 15_000 })
       await eventually(async () => (await pageText(`${site}/de/offers/${slug}/`)).includes(title), 180_000, 'the published title on the live site')
+      // The editor is told, beside the document and on the dashboard.
+      await page.locator('[data-site-state="live"]').waitFor({ timeout: 30_000 })
+      await page.goto(`${base}/admin`)
+      await page.locator('#site-status').getByText(title).waitFor({ timeout: 15_000 })
     } finally {
       await browser.close()
     }

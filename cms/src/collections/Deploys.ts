@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyOf, nobody, staff } from '../access/roles'
+import { rebuildEndpoint, siteStatusEndpoint } from '../publish/status'
 
 /**
  * One row per site build: what triggered it, how long each phase took, which release went
@@ -21,6 +22,7 @@ export const Deploys: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: anyOf(staff), create: nobody, update: nobody, delete: nobody },
+  endpoints: [siteStatusEndpoint, rebuildEndpoint],
   fields: [
     { name: 'summary', type: 'text', label: { de: 'Anlass', en: 'Trigger' } },
     {

@@ -9,6 +9,11 @@ import { lockSharedFieldsForTranslators } from './translatorLock'
 export function translationTrackingFields(): Field[] {
   return [
     {
+      name: 'sitePanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/SiteStatusPanel#SiteStatusPanel' } },
+    },
+    {
       name: 'translationPanel',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/components/TranslationStatusPanel#TranslationStatusPanel' } },

@@ -21,8 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SiteStatusPanel as SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713 } from '../../../components/SiteStatusPanel'
 import { TranslationStatusPanel as TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec } from '../../../components/TranslationStatusPanel'
 import { TranslationNavLink as TranslationNavLink_3638bdb50a0da4761ce942619eb81a58 } from '../../../components/TranslationNavLink'
+import { SiteStatusDashboard as SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7 } from '../../../components/SiteStatusDashboard'
 import { TranslationOverview as TranslationOverview_156cfb9363943dcc180f3c92e12bbceb } from '../../../components/TranslationOverview'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,8 +53,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713,
   "/components/TranslationStatusPanel#TranslationStatusPanel": TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec,
   "/components/TranslationNavLink#TranslationNavLink": TranslationNavLink_3638bdb50a0da4761ce942619eb81a58,
+  "/components/SiteStatusDashboard#SiteStatusDashboard": SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7,
   "/components/TranslationOverview#TranslationOverview": TranslationOverview_156cfb9363943dcc180f3c92e12bbceb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

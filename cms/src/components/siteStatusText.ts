@@ -1,0 +1,47 @@
+/** Words for the site state, in the admin's two languages. */
+export const siteText = {
+  de: {
+    heading: 'Öffentliche Website',
+    live: 'Online: diese Fassung ist auf der Website.',
+    building: 'Wird gerade gebaut – in wenigen Sekunden online.',
+    queued: 'Wartet auf den nächsten Bau der Website.',
+    failed: 'Der letzte Bau ist fehlgeschlagen; die Website zeigt noch den alten Stand.',
+    unpublished: 'Nicht veröffentlicht: nicht auf der Website.',
+    lastSuccess: 'Zuletzt online gestellt',
+    took: 'Dauer',
+    includes: 'enthielt',
+    runningNow: 'Gerade im Bau',
+    waiting: 'Wartende Veröffentlichungen',
+    failure: 'Fehlgeschlagen',
+    rebuild: 'Website jetzt neu bauen',
+    rebuildQueued: 'Neubau angefordert.',
+    never: 'Noch nie gebaut.',
+    seconds: 's',
+  },
+  en: {
+    heading: 'Public website',
+    live: 'Live: this version is on the website.',
+    building: 'Being built – live in a few seconds.',
+    queued: 'Waiting for the next website build.',
+    failed: 'The last build failed; the website still shows the previous state.',
+    unpublished: 'Not published: not on the website.',
+    lastSuccess: 'Last went live',
+    took: 'took',
+    includes: 'included',
+    runningNow: 'Building now',
+    waiting: 'Waiting publishes',
+    failure: 'Failed',
+    rebuild: 'Rebuild the website now',
+    rebuildQueued: 'Rebuild requested.',
+    never: 'Never built yet.',
+    seconds: 's',
+  },
+}
+
+export const stateColour: Record<string, string> = {
+  live: '#1e6b2f',
+  building: '#0b5394',
+  queued: '#7a4b00',
+  failed: '#9b1c1c',
+  unpublished: '#555',
+}
