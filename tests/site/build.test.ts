@@ -82,6 +82,16 @@ describe('site build', () => {
     expect(html('index.html')).toContain('ትግርኛ')
   })
 
+  it('has Leichte Sprache as its own variant of German, with the start page explanations BITV 2.0 asks for', () => {
+    const easy = html('de-x-ls/index.html')
+    expect(easy).toContain('<html lang="de-x-ls" dir="ltr">')
+    for (const id of ['inhalt', 'bedienung', 'barrierefreiheit', 'mehr']) expect(easy).toContain(`id="${id}"`)
+    expect(easy).toContain('Was finden Sie auf dieser Internet·seite?')
+    expect(html('de/index.html')).toContain('href="/de-x-ls/"')
+    // Offers without a Leichte Sprache version show German, marked and explained.
+    expect(html('de-x-ls/offers/sprachkurs/index.html')).toContain('data-notice="fallback"')
+  })
+
   it('marks every block with its language and translation state, and tells the reader', () => {
     const ar = html('ar/offers/sprachkurs/index.html')
     expect(ar).toMatch(/<article data-pagefind-body lang="ar" dir="rtl" data-translation-state="reviewed">/)

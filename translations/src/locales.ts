@@ -19,6 +19,17 @@ export const locales = [
     pagefindStemming: true,
   },
   {
+    code: 'de-x-ls',
+    endonym: 'Leichte Sprache',
+    englishName: 'Easy-to-read German (Leichte Sprache)',
+    germanName: 'Leichte Sprache',
+    dir: 'ltr',
+    script: 'Latn',
+    font: 'noto-sans',
+    fallback: ['de'],
+    pagefindStemming: true,
+  },
+  {
     code: 'en',
     endonym: 'English',
     englishName: 'English',

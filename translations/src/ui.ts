@@ -1,5 +1,6 @@
 import ar from '../ui/ar.json'
 import de from '../ui/de.json'
+import deLs from '../ui/de-x-ls.json'
 import en from '../ui/en.json'
 import fa from '../ui/fa.json'
 import keys from '../ui/keys.json'
@@ -23,7 +24,7 @@ export type UiStrings = Record<UiKey, string>
 
 export const uiKeyDescriptions: Readonly<Record<UiKey, string>> = keys
 
-const files: Record<LocaleCode, Record<string, unknown>> = { de, en, ar, fa, ps, ku, ti, uk, ru, tr, pl, ro }
+const files: Record<LocaleCode, Record<string, unknown>> = { de, 'de-x-ls': deLs, en, ar, fa, ps, ku, ti, uk, ru, tr, pl, ro }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',')
 

@@ -15,7 +15,8 @@ export async function indexSite(outDir: string): Promise<Record<string, number>>
   const pages: Record<string, number> = {}
   try {
     for (const code of localeCodes) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: code, rootSelector: 'html' })
+      // Private-use variants (Leichte Sprache, de-x-ls) are searched with their base language's stemmer.
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: code.split('-x-')[0], rootSelector: 'html' })
       if (!index) throw new Error(`Pagefind could not start the ${code} index: ${errors.join('; ')}`)
       const added = await index.addDirectory({ path: outDir, glob: `${code}/**/*.html` })
       if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)

@@ -4,6 +4,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/checks'
 import { LocalReleases } from '../deploy/releases'
+import { LocalTarget, targetFromEnv } from '../deploy/targets'
 import { buildSnapshot, writeSnapshot } from '../export/snapshot'
 import { exportCmsEnv } from '../lib/cmsEnv'
 import { binOf } from '../lib/paths'
@@ -67,10 +68,13 @@ export async function deploy(): Promise<void> {
     await buildSite(snapshotDir, out, time)
     const problems = await time('check', async () => checkRelease(out, await expectations(payload, triggers)))
     if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
-    await time('switch', async () => {
-      releases.activate(release!.name)
+    const target = targetFromEnv(releases)
+    await time('switch', () => target.publish(release!.name, out))
+    // A remote target serves its own copy; the local one stays as the record of what went out.
+    if (!(target instanceof LocalTarget)) {
+      releases.activate(release.name)
       releases.prune()
-    })
+    }
     console.log(JSON.stringify({ release: release.name, phases }))
   } catch (err) {
     if (release) releases.discard(release.name)
