@@ -118,8 +118,8 @@ export interface Config {
     | ('false' | 'none' | 'null')
     | false
     | null
-    | ('de' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')
-    | ('de' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[];
+    | ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')
+    | ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[];
   globals: {
     'system-state': SystemState;
     'payload-jobs-stats': PayloadJobsStat;
@@ -128,7 +128,7 @@ export interface Config {
     'system-state': SystemStateSelect<false> | SystemStateSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
-  locale: 'de' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro';
+  locale: 'de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro';
   widgets: {
     collections: CollectionsWidget;
   };
@@ -137,6 +137,7 @@ export interface Config {
     tasks: {
       machineTranslate: TaskMachineTranslate;
       rebuildSite: TaskRebuildSite;
+      dailyRebuild: TaskDailyRebuild;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -970,7 +971,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'machineTranslate' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1003,7 +1004,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'machineTranslate' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1728,6 +1729,14 @@ export interface TaskRebuildSite {
   input: {
     reason?: string | null;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDailyRebuild".
+ */
+export interface TaskDailyRebuild {
+  input?: unknown;
   output?: unknown;
 }
 /**

@@ -56,13 +56,13 @@ export async function siteStatus(payload: Payload, doc?: { collection: string; i
     lastFailure: failed && (!success || String(failed.finishedAt) > String(success.finishedAt)) ? view(failed) : null,
   }
   if (doc) {
-    const found = await payload
+    // The published version (main row); collections differ, the two fields read are common.
+    const found = (await payload
       .findByID({ collection: doc.collection as 'offers', id: doc.id, depth: 0, draft: false, overrideAccess: true })
-      .catch(() => null)
-    const published = found && (found as { _status?: string })._status !== 'draft'
-    if (!published) status.document = 'unpublished'
+      .catch(() => null)) as unknown as { updatedAt: string; _status?: string | null } | null
+    if (!found || found._status === 'draft') status.document = 'unpublished'
     else {
-      const changed = String((found as { updatedAt: string }).updatedAt)
+      const changed = String(found.updatedAt)
       const after = (d: DeployView | null) => !!d?.startedAt && d.startedAt >= changed
       status.document = after(status.lastSuccess) ? 'live' : after(status.running) ? 'building' : status.lastFailure && String(status.lastFailure.startedAt) >= changed ? 'failed' : 'queued'
     }
