@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { phaseTimer } from '../src/lib/phases'
 import { buildSite } from '../src/site/build'
 import { samplePeakRss, seconds } from './lib'
 import { syntheticSnapshot } from './synthetic'
@@ -25,15 +26,7 @@ const countHtml = (dir: string): number =>
 for (const offers of sizes.length ? sizes : [100, 1000, 5000]) {
   const work = mkdtempSync(path.join(tmpdir(), `lotse-bench-${offers}-`))
   try {
-    const phases: Record<string, number> = {}
-    const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-      const started = Date.now()
-      try {
-        return await fn()
-      } finally {
-        phases[name] = Date.now() - started
-      }
-    }
+    const { phases, time } = phaseTimer()
     const stop = samplePeakRss()
     const started = Date.now()
     await time('snapshot', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { binOf, nodeBin, root } from '../lib/paths'
@@ -16,13 +16,24 @@ export const siteDir = path.join(root, 'site')
  */
 export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
   const astro = binOf(siteDir, 'astro/bin/astro.mjs')
-  await time('build', () =>
-    run(nodeBin, [astro, 'build', '--outDir', outDir, '--silent'], {
-      cwd: siteDir,
-      env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  )
+  // Astro keeps its prerender chunks in the output folder only when that lies inside the
+  // project (else in site/.astro, shared): so each build gets its own folder under site/.builds,
+  // and builds running at the same time (tests, a deploy and build:site) never collide.
+  mkdirSync(path.join(siteDir, '.builds'), { recursive: true })
+  const work = mkdtempSync(path.join(siteDir, '.builds', 'build-'))
+  try {
+    await time('build', () =>
+      run(nodeBin, [astro, 'build', '--outDir', work, '--silent'], {
+        cwd: siteDir,
+        env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    )
+    rmSync(path.join(work, '.prerender'), { recursive: true, force: true })
+    moveDir(work, outDir)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
   const media = path.join(snapshotDir, 'media')
   if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
@@ -33,4 +44,19 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
   })
   const broken = await time('linkcheck', async () => checkLinks(outDir))
   if (broken.length > 0) throw new Error(`${broken.length} broken internal links, e.g. ${broken.slice(0, 5).join(', ')}`)
+}
+
+/** Moves a finished build to `to` (an absent or empty folder): a rename, or a copy across disks. */
+function moveDir(from: string, to: string): void {
+  if (existsSync(to)) {
+    if (readdirSync(to).length > 0) throw new Error(`${to} is not empty; a build goes into a fresh folder.`)
+    rmSync(to, { recursive: true })
+  }
+  mkdirSync(path.dirname(to), { recursive: true })
+  try {
+    renameSync(from, to)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err
+    cpSync(from, to, { recursive: true })
+  }
 }

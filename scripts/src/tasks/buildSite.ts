@@ -5,6 +5,7 @@ import { getPayload } from 'payload'
 import { prepareDatabase } from '@lotse/cms/prepare'
 
 import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { phaseTimer } from '../lib/phases'
 import { exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 import { buildSite, siteDir } from '../site/build'
 import { exportDir } from './export'
@@ -16,15 +17,7 @@ import { exportDir } from './export'
  */
 export async function buildSiteTask(): Promise<void> {
   const env = exportCmsEnv()
-  const phases: Record<string, number> = {}
-  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const started = Date.now()
-    try {
-      return await fn()
-    } finally {
-      phases[name] = Date.now() - started
-    }
-  }
+  const { phases, time } = phaseTimer()
   const { default: config } = await import('@lotse/cms/config')
   const payload = await getPayload({ config })
   const snapshotDir = exportDir(env.dataDir)

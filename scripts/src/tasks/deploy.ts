@@ -6,6 +6,7 @@ import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/c
 import { LocalReleases } from '../deploy/releases'
 import { LocalTarget, targetFromEnv } from '../deploy/targets'
 import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { phaseTimer } from '../lib/phases'
 import { exportCmsEnv } from '../lib/cmsEnv'
 import { binOf } from '../lib/paths'
 import { buildSite, siteDir } from '../site/build'
@@ -44,15 +45,7 @@ async function expectations(payload: Payload, triggers: Trigger[]): Promise<Rele
  */
 export async function deploy(): Promise<void> {
   const env = exportCmsEnv()
-  const phases: Record<string, number> = {}
-  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const started = Date.now()
-    try {
-      return await fn()
-    } finally {
-      phases[name] = Date.now() - started
-    }
-  }
+  const { phases, time } = phaseTimer()
   const releases = new LocalReleases(deployDir(env.dataDir))
   const triggers = JSON.parse(process.env.LOTSE_DEPLOY_TRIGGERS ?? '[]') as Trigger[]
   const { default: config } = await import('@lotse/cms/config')

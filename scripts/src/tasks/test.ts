@@ -10,6 +10,7 @@ interface VitestJson {
   numTotalTests: number
   numPassedTests: number
   numFailedTests: number
+  numFailedTestSuites: number
   numPendingTests: number
   numTodoTests: number
 }
@@ -34,7 +35,9 @@ export async function test(args: string[]): Promise<void> {
   try {
     const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson
     const skipped = result.numPendingTests + result.numTodoTests
-    console.log(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`)
+    // A file that fails before its tests run (a broken beforeAll) counts as failed, not as silence.
+    const brokenFiles = result.numFailedTestSuites > 0 && result.numFailedTests === 0 ? `, ${result.numFailedTestSuites} test files failed to run` : ''
+    console.log(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}${brokenFiles}`)
   } catch {
     // No report: vitest failed before running tests; its own output says why.
   } finally {

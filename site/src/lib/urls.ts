@@ -39,3 +39,6 @@ export function absolute(url: string): string {
 }
 
 export const localeParams = () => localeCodes.map((locale) => ({ params: { locale } }))
+
+/** Static paths of one page per document per locale (`[locale]/<kind>/[slug]`). */
+export const documentPaths = (docs: readonly { slug: string }[]) => localeParams().flatMap(({ params }) => docs.map((d) => ({ params: { ...params, slug: d.slug } })))

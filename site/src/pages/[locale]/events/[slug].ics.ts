@@ -3,11 +3,11 @@ import type { APIRoute } from 'astro'
 import { content } from '../../../lib/content'
 import { eventForCalendar } from '../../../lib/calendarEntry'
 import { calendar } from '../../../lib/ics'
-import { localeParams } from '../../../lib/urls'
+import { documentPaths } from '../../../lib/urls'
 
 /** One event as an iCalendar file, in the reader's language where translated. */
 export function getStaticPaths() {
-  return localeParams().flatMap(({ params }) => content().events.map((e) => ({ params: { ...params, slug: e.slug } })))
+  return documentPaths(content().events)
 }
 
 export const GET: APIRoute = ({ params }) => {
