@@ -24,5 +24,10 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     client: { url: uri },
     push: false,
     migrationDir: sqliteMigrationDir,
+    // Several processes share the file: the CMS, the site build reading it (export), a separate
+    // worker. WAL lets readers go on while one writes; the busy timeout makes a writer wait for
+    // another instead of failing with "database is locked".
+    wal: true,
+    busyTimeout: 10_000,
   })
 }

@@ -1,5 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
+
+import { localeCodes } from '@lotse/translations'
 
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
@@ -15,25 +18,7 @@ export const siteDir = path.join(root, 'site')
  * Throws, naming what failed, when any step fails; `outDir` is then not fit to go live.
  */
 export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
-  const astro = binOf(siteDir, 'astro/bin/astro.mjs')
-  // Astro keeps its prerender chunks in the output folder only when that lies inside the
-  // project (else in site/.astro, shared): so each build gets its own folder under site/.builds,
-  // and builds running at the same time (tests, a deploy and build:site) never collide.
-  mkdirSync(path.join(siteDir, '.builds'), { recursive: true })
-  const work = mkdtempSync(path.join(siteDir, '.builds', 'build-'))
-  try {
-    await time('build', () =>
-      run(nodeBin, [astro, 'build', '--outDir', work, '--silent'], {
-        cwd: siteDir,
-        env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      }),
-    )
-    rmSync(path.join(work, '.prerender'), { recursive: true, force: true })
-    moveDir(work, outDir)
-  } finally {
-    rmSync(work, { recursive: true, force: true })
-  }
+  await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
   const media = path.join(snapshotDir, 'media')
   if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
@@ -44,6 +29,59 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
   })
   const broken = await time('linkcheck', async () => checkLinks(outDir))
   if (broken.length > 0) throw new Error(`${broken.length} broken internal links, e.g. ${broken.slice(0, 5).join(', ')}`)
+}
+
+/**
+ * How many Astro processes build at once: one per core (at most 4; each needs up to 2 GB at
+ * 1,000 offers), one on a single core. `LOTSE_BUILD_WORKERS` overrides.
+ */
+function buildWorkers(): number {
+  const wanted = Number(process.env.LOTSE_BUILD_WORKERS ?? Math.min(4, availableParallelism()))
+  return Math.max(1, Math.min(localeCodes.length, Number.isFinite(wanted) ? wanted : 1))
+}
+
+/**
+ * Runs the Astro build. Astro renders pages on one thread, so with more cores the locales are
+ * shared out among several Astro processes (`LOTSE_BUILD_LOCALES`), each building into its own
+ * folder; the shares are then merged. Every share also builds the locale-free files (root
+ * pages, sitemap, assets), which come out identical.
+ *
+ * Astro keeps its prerender chunks in the output folder only when that lies inside the project
+ * (else in site/.astro, shared): so each build gets its own folder under site/.builds, and
+ * builds running at the same time (tests, a deploy and build:site) never collide.
+ */
+async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
+  const astro = binOf(siteDir, 'astro/bin/astro.mjs')
+  const workers = buildWorkers()
+  const shares = Array.from({ length: workers }, (_, i) => localeCodes.filter((_, n) => n % workers === i))
+  const builds = path.join(siteDir, '.builds')
+  mkdirSync(builds, { recursive: true })
+  // Left behind by a build that was killed (the worker died mid-build): gone after an hour.
+  for (const old of readdirSync(builds)) {
+    const dir = path.join(builds, old)
+    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
+  }
+  const dirs = shares.map(() => mkdtempSync(path.join(siteDir, '.builds', 'build-')))
+  try {
+    await Promise.all(
+      shares.map((share, i) =>
+        run(nodeBin, [astro, 'build', '--outDir', dirs[i]!, '--silent'], {
+          cwd: siteDir,
+          env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}) },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      ),
+    )
+    const [first, ...others] = dirs
+    for (const [i, dir] of others.entries()) {
+      for (const code of shares[i + 1]!) renameSync(path.join(dir, code), path.join(first!, code))
+      cpSync(path.join(dir, '_astro'), path.join(first!, '_astro'), { recursive: true, force: false })
+    }
+    rmSync(path.join(first!, '.prerender'), { recursive: true, force: true })
+    moveDir(first!, outDir)
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Moves a finished build to `to` (an absent or empty folder): a rename, or a copy across disks. */

@@ -38,7 +38,16 @@ export function absolute(url: string): string {
   return `${base}${url}`
 }
 
-export const localeParams = () => localeCodes.map((locale) => ({ params: { locale } }))
+/**
+ * The locales this build renders: all, unless `LOTSE_BUILD_LOCALES` names a share of them (the
+ * build runs one Astro process per core, each on some locales, and merges the results).
+ */
+export function buildLocales(): LocaleCode[] {
+  const only = process.env.LOTSE_BUILD_LOCALES?.split(',').filter(Boolean)
+  return only ? localeCodes.filter((c) => only.includes(c)) : localeCodes
+}
+
+export const localeParams = () => buildLocales().map((locale) => ({ params: { locale } }))
 
 /** Static paths of one page per document per locale (`[locale]/<kind>/[slug]`). */
 export const documentPaths = (docs: readonly { slug: string }[]) => localeParams().flatMap(({ params }) => docs.map((d) => ({ params: { ...params, slug: d.slug } })))
