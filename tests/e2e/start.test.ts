@@ -132,11 +132,17 @@ describe('npm start', () => {
       const offer = (await (await fetch(`${base}/api/offers?limit=1&depth=0&where[organization][equals]=${orgs.docs[0]!.id}`, auth)).json()) as { docs: { id: number; slug: string }[] }
       const { id: offerId, slug } = offer.docs[0]!
       await page.goto(`${base}/admin/collections/offers/${offerId}`)
-      const title = `Neuer Titel ${Date.now()}`
+      const marker = `Elterntreff${Date.now().toString(36)}`
+      const title = `Neuer Titel ${marker}`
       await page.fill('#field-title', title)
       await page.click('#action-save')
       await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 15_000 })
       await eventually(async () => (await pageText(`${site}/de/offers/${slug}/`)).includes(title), 180_000, 'the published title on the live site')
+      // … and its search finds it.
+      const reader = await browser.newPage()
+      await reader.goto(`${site}/de/search/?q=${marker}`)
+      await reader.locator(`#search-results a[href="/de/offers/${slug}/"]`).waitFor({ timeout: 20_000 })
+      await reader.close()
       // The editor is told, beside the document and on the dashboard.
       await page.locator('[data-site-state="live"]').waitFor({ timeout: 30_000 })
       await page.goto(`${base}/admin`)
