@@ -93,6 +93,14 @@ describe('the built site in a browser', () => {
     await context.close()
   })
 
+  it('offers the browser’s language first on the language chooser, without redirecting', async () => {
+    const context = await browser.newContext({ locale: 'fa-IR' })
+    const page = await open(context, '/')
+    expect(page.url()).toBe(`${base}/`)
+    expect(await page.getAttribute('.chooser li:first-child a', 'hreflang')).toBe('fa')
+    await context.close()
+  })
+
   it('searches in German, Arabic, Persian, Ukrainian, Tigrinya and Pashto, falling back to German', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()

@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { checkLinks } from './linkcheck'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lotse-links-'))
+  dirs.push(dir)
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), content)
+  }
+  return dir
+}
+
+describe('link check', () => {
+  it('passes when every internal link resolves, and names each broken one with its page', () => {
+    const ok = site({
+      'de/index.html': '<a href="/de/offers/kurs/">Kurs</a><a href="https://example.org/x">extern</a><a href="#main">Sprung</a><img src="/icon.svg">',
+      'de/offers/kurs/index.html': '<a href="/de/">Start</a><a href="/de/offers/kurs/?q=1#x">selbst</a>',
+      'icon.svg': '<svg/>',
+    })
+    expect(checkLinks(ok)).toEqual([])
+    const broken = site({ 'ar/index.html': '<a href="/ar/offers/fehlt/">x</a><link href="/_astro/alt.css">' })
+    expect(checkLinks(broken)).toEqual(['/ar/index.html → /ar/offers/fehlt/', '/ar/index.html → /_astro/alt.css'])
+  })
+})
