@@ -20,6 +20,8 @@ export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS
     .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
 }
 
+const monthKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' })
+
 export interface MonthGroup {
   /** First instant of the month, for the heading. */
   month: Date
@@ -32,7 +34,7 @@ export interface MonthGroup {
  * dates, so a weekly Sprach-Café does not push everything else off the page.
  */
 export function byMonth(dated: Dated[]): MonthGroup[] {
-  const key = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(d)
+  const key = (d: Date) => monthKey.format(d)
   const months = new Map<string, MonthGroup>()
   for (const d of dated) {
     const k = key(d.start)

@@ -23,10 +23,34 @@ export const formatDateTime = (iso: string | Date, locale: LocaleCode) =>
 export const formatTimeOf = (iso: string | Date, locale: LocaleCode) => formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 export const formatMonth = (iso: string | Date, locale: LocaleCode) => formatter(locale, { month: 'long', year: 'numeric' }).format(new Date(iso))
 
+/**
+ * Memoizes a formatter per locale: creating an Intl formatter costs far more than using one,
+ * and a build formats hundreds of thousands of dates, times and names.
+ */
+function perLocale<T>(make: (locale: LocaleCode) => T): (locale: LocaleCode) => T {
+  const made = new Map<LocaleCode, T>()
+  return (locale) => {
+    let f = made.get(locale)
+    if (!f) made.set(locale, (f = make(locale)))
+    return f
+  }
+}
+
+const clockFormat = perLocale((locale) => new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }))
+const weekdayFormat = perLocale((locale) => new Intl.DateTimeFormat(tag(locale), { weekday: 'long', timeZone: 'UTC' }))
+const languageNames = perLocale((locale) => {
+  try {
+    return new Intl.DisplayNames([locale, 'de'], { type: 'language' })
+  } catch {
+    return null
+  }
+})
+const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale))
+
 /** "14:30" (a wall-clock time) in the reader's notation. */
 export function formatClock(hhmm: string, locale: LocaleCode): string {
   const [h, m] = hhmm.split(':').map(Number)
-  return new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, h, m))
+  return clockFormat(locale).format(Date.UTC(2024, 0, 1, h, m))
 }
 
 const weekdayIndex = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 } as const
@@ -35,19 +59,19 @@ export const weekdays = Object.keys(weekdayIndex) as Weekday[]
 
 /** The weekday's name; 1 January 2024 was a Monday. */
 export function weekdayName(day: Weekday, locale: LocaleCode): string {
-  return new Intl.DateTimeFormat(tag(locale), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + weekdayIndex[day]))
+  return weekdayFormat(locale).format(Date.UTC(2024, 0, 1 + weekdayIndex[day]))
 }
 
 /** A spoken language's name in the reader's language, e.g. "ar" → "Arabisch" for German readers. */
 export function languageName(code: string, locale: LocaleCode): string {
   try {
-    return new Intl.DisplayNames([locale, 'de'], { type: 'language' }).of(code) ?? code
+    return languageNames(locale)?.of(code) ?? code
   } catch {
     return code
   }
 }
 
-export const formatNumber = (n: number, locale: LocaleCode) => new Intl.NumberFormat(locale).format(n)
+export const formatNumber = (n: number, locale: LocaleCode) => numberFormat(locale).format(n)
 
 /** Machine-readable date for `<time datetime>`. */
 export const isoDay = (iso: string | Date) => new Date(iso).toISOString().slice(0, 10)
