@@ -75,11 +75,8 @@ try {
     const org = (await payload.find({ collection: 'organizations', limit: 1, depth: 0 })).docs[0]!.id
     const town = (await payload.find({ collection: 'municipalities', limit: 1, depth: 0 })).docs[0]!.id
     for (const o of synthetic) {
-      const doc = await payload.create({ collection: 'offers', locale: 'de', data: { title: o.title.de!, summary: o.summary.de!, body: o.body.de as never, slug: o.slug, organization: org, municipality: town, _status: 'published' }, context: { lotseSeed: true } })
-      for (const code of localeCodes) {
-        if (code === 'de') continue
-        await payload.update({ collection: 'offers', id: doc.id, locale: code, data: { title: o.title[code]!, summary: o.summary[code]!, body: o.body[code] as never, _status: 'published' }, context: { lotseSeed: true } })
-      }
+      // One save with every locale (`locale: 'all'`), as an import would do it.
+      await payload.create({ collection: 'offers', locale: 'all' as never, data: { title: o.title, summary: o.summary, body: o.body, slug: o.slug, organization: org, municipality: town, _status: 'published' } as never, context: { lotseSeed: true } })
     }
   }
   const offers = (await payload.count({ collection: 'offers' })).totalDocs

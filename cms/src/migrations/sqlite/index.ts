@@ -2,6 +2,7 @@ import * as migration_20261125_051841_initial from './20261125_051841_initial';
 import * as migration_20261125_054327_translation_tracking from './20261125_054327_translation_tracking';
 import * as migration_20261125_054613_glossary_and_jobs from './20261125_054613_glossary_and_jobs';
 import * as migration_20261125_055543_deploys_and_publish_jobs from './20261125_055543_deploys_and_publish_jobs';
+import * as migration_20261125_150000_locale_parent_indexes from './20261125_150000_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261125_055543_deploys_and_publish_jobs.up,
     down: migration_20261125_055543_deploys_and_publish_jobs.down,
     name: '20261125_055543_deploys_and_publish_jobs'
+  },
+  {
+    up: migration_20261125_150000_locale_parent_indexes.up,
+    down: migration_20261125_150000_locale_parent_indexes.down,
+    name: '20261125_150000_locale_parent_indexes',
   },
 ];
