@@ -1,5 +1,6 @@
 import type { SpokenLanguageCode } from '@lotse/translations'
 
+import type { Contact, Measure, Offer, Organization } from '../../payload-types'
 import type { municipalities } from '../municipalities'
 
 /**
@@ -20,20 +21,10 @@ export type LocalizedParagraphs = { de: string[] } & Partial<Record<string, stri
 export type MunicipalitySlug = (typeof municipalities)[number]['slug']
 export type TopicSlug = 'sprache' | 'bildung' | 'arbeit' | 'teilhabe' | 'beratung' | 'gesundheit' | 'wohnen' | 'familie'
 export type SpokenLanguage = SpokenLanguageCode
-export type TargetGroup =
-  | 'all'
-  | 'newcomers'
-  | 'refugees'
-  | 'women'
-  | 'families'
-  | 'children'
-  | 'youth'
-  | 'seniors'
-  | 'jobseekers'
-  | 'volunteers'
-  | 'professionals'
+/** Select values come from the generated Payload types, so the seed follows the schema. */
+export type TargetGroup = NonNullable<Offer['targetGroups']>[number]
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+export type Weekday = NonNullable<Offer['schedule']>[number]['weekday']
 
 export interface SeedPoint {
   lat: number
@@ -69,7 +60,7 @@ export interface SeedCost {
 export interface SeedOrganization {
   slug: string
   name: string
-  kind: 'authority' | 'welfare' | 'education' | 'association' | 'church' | 'employer' | 'other'
+  kind: Organization['kind']
   website?: string
   email?: string
   phone?: string
@@ -80,7 +71,7 @@ export interface SeedOrganization {
 export interface SeedContact {
   slug: string
   name: string
-  kind: 'office' | 'person' | 'interpreter'
+  kind: Contact['kind']
   responsibility: LocalizedText
   organization?: string
   languages: SpokenLanguage[]
@@ -153,7 +144,7 @@ export interface SeedEvent {
   cancelled?: boolean
 }
 
-export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'ongoing' | 'delayed' | 'dropped'
+export type MeasureStatus = NonNullable<Measure['status']>
 
 export interface SeedMeasure {
   slug: string
