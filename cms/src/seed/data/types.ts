@@ -1,6 +1,5 @@
 import type { SpokenLanguageCode } from '@lotse/translations'
 
-import type { Contact, Measure, Offer, Organization } from '../../payload-types'
 import type { municipalities } from '../municipalities'
 
 /**
@@ -21,10 +20,20 @@ export type LocalizedParagraphs = { de: string[] } & Partial<Record<string, stri
 export type MunicipalitySlug = (typeof municipalities)[number]['slug']
 export type TopicSlug = 'sprache' | 'bildung' | 'arbeit' | 'teilhabe' | 'beratung' | 'gesundheit' | 'wohnen' | 'familie'
 export type SpokenLanguage = SpokenLanguageCode
-/** Select values come from the generated Payload types, so the seed follows the schema. */
-export type TargetGroup = NonNullable<Offer['targetGroups']>[number]
+export type TargetGroup =
+  | 'all'
+  | 'newcomers'
+  | 'refugees'
+  | 'women'
+  | 'families'
+  | 'children'
+  | 'youth'
+  | 'seniors'
+  | 'jobseekers'
+  | 'volunteers'
+  | 'professionals'
 
-export type Weekday = NonNullable<Offer['schedule']>[number]['weekday']
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 
 export interface SeedPoint {
   lat: number
@@ -60,7 +69,7 @@ export interface SeedCost {
 export interface SeedOrganization {
   slug: string
   name: string
-  kind: Organization['kind']
+  kind: 'authority' | 'welfare' | 'education' | 'association' | 'church' | 'employer' | 'other'
   website?: string
   email?: string
   phone?: string
@@ -71,7 +80,7 @@ export interface SeedOrganization {
 export interface SeedContact {
   slug: string
   name: string
-  kind: Contact['kind']
+  kind: 'office' | 'person' | 'interpreter'
   responsibility: LocalizedText
   organization?: string
   languages: SpokenLanguage[]
@@ -144,7 +153,7 @@ export interface SeedEvent {
   cancelled?: boolean
 }
 
-export type MeasureStatus = NonNullable<Measure['status']>
+export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'ongoing' | 'delayed' | 'dropped'
 
 export interface SeedMeasure {
   slug: string
