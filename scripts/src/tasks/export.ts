@@ -1,8 +1,10 @@
 import path from 'node:path'
 import { getPayload } from 'payload'
 
+import { prepareDatabase } from '@lotse/cms/prepare'
+
 import { buildSnapshot, writeSnapshot } from '../export/snapshot'
-import { exportCmsEnv } from '../lib/cmsEnv'
+import { exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 
 /** Where the site reads its content from, unless `LOTSE_EXPORT_DIR` says otherwise. */
 export function exportDir(dataDir: string): string {
@@ -19,6 +21,8 @@ export async function exportContent(): Promise<void> {
   const { default: config } = await import('@lotse/cms/config')
   const payload = await getPayload({ config })
   try {
+    // On a fresh clone the database does not exist yet: the same preparation as npm start.
+    await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo: wantsDemo(env) })
     const result = await buildSnapshot(payload)
     const out = exportDir(env.dataDir)
     writeSnapshot(out, path.join(env.dataDir, 'media'), result)
