@@ -114,6 +114,8 @@ describe('site build', () => {
     expect(uk).toContain('10 листопада 2026')
 
     expect(html('de/offers/sprachkurs/index.html')).toMatch(/data-translation-state="original"/)
+    // In right-to-left pages a phone number must not have its digit groups reordered.
+    expect(html('ar/contacts/anlaufstelle/index.html')).toContain('dir="ltr">04462 86-1100</a>')
   })
 
   it('lists upcoming dates by month, recurring ones expanded, past ones gone, cancelled ones marked', () => {
