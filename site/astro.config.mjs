@@ -6,20 +6,21 @@ import { fileURLToPath } from 'node:url'
 
 import { defineConfig } from 'astro/config'
 
+import { locales } from '@lotse/translations'
+
 const require = createRequire(import.meta.url)
 
 /**
- * Self-hosted fonts for the scripts phones most often lack: Noto Sans Arabic (ar, fa, ps) and
- * Noto Sans Ethiopic (ti; Debian's Chromium and many Android phones show boxes without it).
- * Latin and Cyrillic use the system font, which every phone has. Copied from the @fontsource
- * packages into `/fonts/` so nothing is loaded from a third party.
+ * Self-hosted fonts for the scripts phones most often lack, as the locale table names them:
+ * Noto Sans Arabic (ar, fa, ps) and Noto Sans Ethiopic (ti; Debian's Chromium and many Android
+ * phones show boxes without it). Latin and Cyrillic use the system font, which every phone has.
+ * Copied from the @fontsource packages (their one-script subset, regular and bold) into
+ * `/fonts/`, so nothing is loaded from a third party.
  */
-const fonts = [
-  ['@fontsource/noto-sans-arabic', 'noto-sans-arabic-arabic-400-normal.woff2'],
-  ['@fontsource/noto-sans-arabic', 'noto-sans-arabic-arabic-700-normal.woff2'],
-  ['@fontsource/noto-sans-ethiopic', 'noto-sans-ethiopic-ethiopic-400-normal.woff2'],
-  ['@fontsource/noto-sans-ethiopic', 'noto-sans-ethiopic-ethiopic-700-normal.woff2'],
-]
+const fonts = [...new Set(locales.map((l) => l.font).filter((f) => f !== null))].flatMap((font) => {
+  const subset = font.replace(/^noto-sans-/, '')
+  return ['400', '700'].map((weight) => [`@fontsource/${font}`, `${font}-${subset}-${weight}-normal.woff2`])
+})
 
 /** @returns {import('astro').AstroIntegration} */
 function selfHostedFonts() {

@@ -8,7 +8,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   test: async (args) => (await import('./tasks/test')).test(args),
   backup: async (args) => (await import('./tasks/backup')).backup(args),
   lint: async () => (await import('./tasks/lint')).lint(),
-  export: async () => (await import('./tasks/export')).exportContent(),
+  export: async () => void (await (await import('./tasks/export')).exportContent()),
   worker: async () => (await import('./tasks/worker')).worker(),
   'i18n:check': async () => (await import('./tasks/i18n')).i18nCheck(),
   'bench:site': async (args) => (await import('./tasks/bench')).bench('site-build', args),

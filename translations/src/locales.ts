@@ -14,9 +14,8 @@ export const locales = [
     germanName: 'Deutsch',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: [],
-    pagefindStemming: true,
   },
   {
     code: 'de-x-ls',
@@ -25,9 +24,8 @@ export const locales = [
     germanName: 'Leichte Sprache',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: true,
   },
   {
     code: 'en',
@@ -36,9 +34,8 @@ export const locales = [
     germanName: 'Englisch',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: true,
   },
   {
     code: 'ar',
@@ -49,7 +46,6 @@ export const locales = [
     script: 'Arab',
     font: 'noto-sans-arabic',
     fallback: ['de'],
-    pagefindStemming: true,
   },
   {
     code: 'fa',
@@ -60,7 +56,6 @@ export const locales = [
     script: 'Arab',
     font: 'noto-sans-arabic',
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'ps',
@@ -71,7 +66,6 @@ export const locales = [
     script: 'Arab',
     font: 'noto-sans-arabic',
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'ku',
@@ -80,9 +74,8 @@ export const locales = [
     germanName: 'Kurdisch (Kurmandschi)',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'ti',
@@ -93,7 +86,6 @@ export const locales = [
     script: 'Ethi',
     font: 'noto-sans-ethiopic',
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'uk',
@@ -102,9 +94,8 @@ export const locales = [
     germanName: 'Ukrainisch',
     dir: 'ltr',
     script: 'Cyrl',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'ru',
@@ -113,9 +104,8 @@ export const locales = [
     germanName: 'Russisch',
     dir: 'ltr',
     script: 'Cyrl',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: true,
   },
   {
     code: 'tr',
@@ -124,9 +114,8 @@ export const locales = [
     germanName: 'Türkisch',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: true,
   },
   {
     code: 'pl',
@@ -135,9 +124,8 @@ export const locales = [
     germanName: 'Polnisch',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: false,
   },
   {
     code: 'ro',
@@ -146,9 +134,8 @@ export const locales = [
     germanName: 'Rumänisch',
     dir: 'ltr',
     script: 'Latn',
-    font: 'noto-sans',
+    font: null,
     fallback: ['de'],
-    pagefindStemming: false,
   },
 ] as const satisfies readonly LocaleDefinition[]
 
@@ -163,14 +150,15 @@ export interface LocaleDefinition {
   germanName: string
   /** Writing direction; set once on `<html dir>`, the CSS uses logical properties only. */
   dir: 'ltr' | 'rtl'
-  /** ISO 15924 script, used to pick and subset self-hosted fonts. */
+  /** ISO 15924 script. */
   script: 'Latn' | 'Arab' | 'Ethi' | 'Cyrl'
-  /** Self-hosted font family key for this script. */
-  font: 'noto-sans' | 'noto-sans-arabic' | 'noto-sans-ethiopic'
+  /**
+   * The self-hosted font (an @fontsource package) the site serves for this script, or `null`
+   * where every phone's system font is enough (Latin, Cyrillic).
+   */
+  font: 'noto-sans-arabic' | 'noto-sans-ethiopic' | null
   /** Where to look when a text is missing in this locale, in order (German is the source). */
   fallback: readonly string[]
-  /** Whether Pagefind stems this language; others match whole words or prefixes only. */
-  pagefindStemming: boolean
 }
 
 export type Locale = (typeof locales)[number]

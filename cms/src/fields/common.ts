@@ -36,10 +36,10 @@ export const targetGroups = [
   { value: 'jobseekers', label: { de: 'Arbeitsuchende', en: 'Job seekers' } },
   { value: 'volunteers', label: { de: 'Ehrenamtliche', en: 'Volunteers' } },
   { value: 'professionals', label: { de: 'Fachkräfte', en: 'Professionals' } },
-]
+] as const
 
 export function targetGroupsField(): SelectField {
-  return { name: 'targetGroups', type: 'select', hasMany: true, label: { de: 'Zielgruppen', en: 'Target groups' }, options: targetGroups }
+  return { name: 'targetGroups', type: 'select', hasMany: true, label: { de: 'Zielgruppen', en: 'Target groups' }, options: [...targetGroups] }
 }
 
 /**

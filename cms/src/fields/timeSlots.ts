@@ -12,7 +12,7 @@ export const weekdays = [
   { value: 'fri', label: { de: 'Freitag', en: 'Friday' } },
   { value: 'sat', label: { de: 'Samstag', en: 'Saturday' } },
   { value: 'sun', label: { de: 'Sonntag', en: 'Sunday' } },
-]
+] as const
 
 /**
  * Weekly time slots (consultation hours, course times) as structured data, so the site can
@@ -32,7 +32,7 @@ export function timeSlotsField(name: string, label: Label): ArrayField {
       {
         type: 'row',
         fields: [
-          { name: 'weekday', type: 'select', required: true, label: { de: 'Wochentag', en: 'Weekday' }, options: weekdays },
+          { name: 'weekday', type: 'select', required: true, label: { de: 'Wochentag', en: 'Weekday' }, options: [...weekdays] },
           { name: 'from', type: 'text', required: true, label: fromLabel, validate: timeValidate(fromLabel), admin: { placeholder: '09:00' } },
           {
             name: 'to',

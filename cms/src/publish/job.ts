@@ -72,20 +72,14 @@ export const rebuildSiteTask = {
   retries: 0,
   concurrency: { key: () => 'site-build', exclusive: true, supersedes: true },
   inputSchema: [{ name: 'reason', type: 'text' }],
-  handler: async ({ input, req }: { input: { reason?: string | null }; req: PayloadRequest }) => {
+  handler: async ({ req }: { req: PayloadRequest }) => {
     const payload = req.payload
     const ctx = { [NO_REBUILD_CONTEXT]: true }
     const waiting = await payload.find({ collection: 'deploys', where: { status: { equals: 'queued' } }, sort: 'queuedAt', limit: 0, pagination: false, depth: 0 })
-    const [claim, ...others] = waiting.docs
-    const now = new Date().toISOString()
-    let deploy = claim
-    // A publish's job finding nothing waiting: an earlier build claimed its trigger after the
-    // publish was recorded, so that build already contains it.
-    if (!deploy && input.reason === 'publish') return { output: {} }
-    if (!deploy) {
-      const trigger: PublishTrigger = { collection: '-', id: '-', title: input.reason === 'manual' ? 'Manuell' : 'Täglicher Neubau', action: input.reason === 'manual' ? 'manual' : 'daily', at: now }
-      deploy = await payload.create({ collection: 'deploys', data: { status: 'queued', triggers: [trigger], queuedAt: now, summary: summarize([trigger]) }, context: ctx })
-    }
+    const [deploy, ...others] = waiting.docs
+    // Every build is requested through a deploy record (publish, daily, manual, recovery). A job
+    // finding none waiting: an earlier build claimed its record, so that build contains it.
+    if (!deploy) return { output: {} }
     // Every waiting publish is built together: their records merge into the claimed one.
     const triggers = [deploy, ...others].flatMap((d) => (d.triggers as PublishTrigger[] | null) ?? [])
     if (others.length > 0) await payload.delete({ collection: 'deploys', where: { id: { in: others.map((o) => o.id) } }, context: ctx })

@@ -128,20 +128,8 @@ export function germanRich(value: LocalizedList): ReturnType<typeof paragraphsTo
   return paragraphsToLexical(value.de)
 }
 
-/** "2026-11-25T18:30" in Europe/Berlin → ISO instant, honouring summer time. */
-export function berlinToIso(local: string): string {
-  const [date, time = '00:00'] = local.split('T')
-  const guess = new Date(`${date}T${time}:00Z`)
-  // Europe/Berlin is UTC+1 in winter and UTC+2 in summer; find the offset at that moment.
-  const offsetMinutes = (instant: Date) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' }).formatToParts(instant)
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+1'
-    const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name)
-    return match ? Number(match[1]) * 60 + Math.sign(Number(match[1])) * Number(match[2] ?? 0) : 60
-  }
-  const first = new Date(guess.getTime() - offsetMinutes(guess) * 60_000)
-  return new Date(guess.getTime() - offsetMinutes(first) * 60_000).toISOString()
-}
+/** Seed times are Berlin wall-clock times; the conversion is shared with the site. */
+export { berlinToIso } from '@lotse/content-schemas'
 
 /** "2019-06-30" → noon UTC of that day, so the date reads the same in every time zone. */
 export function dateOnlyToIso(day: string): string {

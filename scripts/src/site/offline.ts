@@ -24,8 +24,6 @@ function walk(dir: string, base: string, out: { url: string; bytes: number }[]):
   }
 }
 
-const FONT_OF_SCRIPT: Record<string, RegExp> = { Arab: /noto-sans-arabic/, Ethi: /noto-sans-ethiopic/ }
-
 export function writeOfflineManifests(outDir: string, generatedAt: string): Record<string, OfflineManifest> {
   const shared: { url: string; bytes: number }[] = []
   for (const dir of ['_astro', 'fonts']) {
@@ -43,7 +41,8 @@ export function writeOfflineManifests(outDir: string, generatedAt: string): Reco
     walk(path.join(outDir, 'pagefind', code), outDir, own)
     const files = [
       ...own.filter((f) => !/\/offline\.json$|\.ics$|\.xml$|\.webmanifest$/.test(f.url)).map((f) => ({ ...f, url: f.url.replace(/index\.html$/, '') })),
-      ...shared.filter((f) => !f.url.startsWith('/fonts/') || (FONT_OF_SCRIPT[locale.script]?.test(f.url) ?? false)),
+      // Shared assets, and of the fonts only the one the locale table names for this locale.
+      ...shared.filter((f) => !f.url.startsWith('/fonts/') || (locale.font !== null && f.url.startsWith(`/fonts/${locale.font}-`))),
     ]
     const manifest: OfflineManifest = {
       locale: code,

@@ -1,14 +1,9 @@
 import { renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { getPayload } from 'payload'
 
-import { prepareDatabase } from '@lotse/cms/prepare'
-
-import { buildSnapshot, writeSnapshot } from '../export/snapshot'
 import { phaseTimer } from '../lib/phases'
-import { exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 import { buildSite, siteDir } from '../site/build'
-import { exportDir } from './export'
+import { exportContent } from './export'
 
 /**
  * `npm run build:site`: the whole data path once, into `site/dist`: database ready (migrated,
@@ -16,17 +11,8 @@ import { exportDir } from './export'
  * a temporary folder first, so a failed build leaves the previous `site/dist` as it was.
  */
 export async function buildSiteTask(): Promise<void> {
-  const env = exportCmsEnv()
   const { phases, time } = phaseTimer()
-  const { default: config } = await import('@lotse/cms/config')
-  const payload = await getPayload({ config })
-  const snapshotDir = exportDir(env.dataDir)
-  try {
-    await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo: wantsDemo(env) })
-    await time('export', async () => writeSnapshot(snapshotDir, path.join(env.dataDir, 'media'), await buildSnapshot(payload)))
-  } finally {
-    await payload.destroy()
-  }
+  const snapshotDir = await time('export', exportContent)
   const dist = path.join(siteDir, 'dist')
   const tmp = `${dist}.tmp-${process.pid}`
   rmSync(tmp, { recursive: true, force: true })

@@ -5,12 +5,11 @@ import { getPayload, type Payload } from 'payload'
 import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/checks'
 import { LocalReleases } from '../deploy/releases'
 import { LocalTarget, targetFromEnv } from '../deploy/targets'
-import { buildSnapshot, writeSnapshot } from '../export/snapshot'
 import { phaseTimer } from '../lib/phases'
 import { exportCmsEnv } from '../lib/cmsEnv'
 import { binOf } from '../lib/paths'
 import { buildSite, siteDir } from '../site/build'
-import { exportDir } from './export'
+import { exportSnapshot } from './export'
 
 /** Where the live site is served from (`DEPLOY_DIR`, default `<data>/site`). */
 export function deployDir(dataDir: string): string {
@@ -52,8 +51,7 @@ export async function deploy(): Promise<void> {
   const payload = await getPayload({ config, key: 'deploy' })
   let release: { name: string; dir: string } | undefined
   try {
-    const snapshotDir = exportDir(env.dataDir)
-    await time('export', async () => writeSnapshot(snapshotDir, path.join(env.dataDir, 'media'), await buildSnapshot(payload)))
+    const { dir: snapshotDir } = await time('export', () => exportSnapshot(payload, env.dataDir))
     releases.discardIncomplete()
     release = releases.create()
     const out = release.dir

@@ -1,6 +1,7 @@
 import type { Event } from '@lotse/content-schemas'
 import { getLocale } from '@lotse/translations'
 
+import { formatPlace } from './format'
 import type { IcsEvent } from './ics'
 import { richTextToPlain } from './richtext'
 import { pick } from './text'
@@ -9,7 +10,7 @@ import { absolute, href, paths } from './urls'
 /** An event's calendar entry in the reader's language (German where not translated). */
 export function eventForCalendar(e: Event, locale: string): IcsEvent {
   const code = getLocale(locale).code
-  const place = [e.place, e.address?.street !== e.place ? e.address?.street : null, [e.address?.postalCode, e.address?.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+  const place = formatPlace(e.address, e.place)
   return {
     event: e,
     title: pick(e, e.title, code)?.value ?? e.slug,

@@ -1,4 +1,4 @@
-import type { Event } from '@lotse/content-schemas'
+import { BERLIN, type Event } from '@lotse/content-schemas'
 
 import { occurrences } from './recurrence'
 import { buildTime } from './snapshot'
@@ -12,15 +12,26 @@ export interface Dated {
   end: Date | null
 }
 
+/** Every page of every locale asks for the same list (home, events, feed): computed once. */
+const computed = new WeakMap<Event[], Map<string, Dated[]>>()
+
 /** Every upcoming date of every event within the horizon, earliest first. Past dates are gone. */
 export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS): Dated[] {
-  const to = new Date(now.getTime() + days * 86_400_000)
-  return events
-    .flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o })))
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
+  let byWindow = computed.get(events)
+  if (!byWindow) computed.set(events, (byWindow = new Map()))
+  const key = `${now.getTime()}|${days}`
+  let list = byWindow.get(key)
+  if (!list) {
+    const to = new Date(now.getTime() + days * 86_400_000)
+    list = events
+      .flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o })))
+      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
+    byWindow.set(key, list)
+  }
+  return list
 }
 
-const monthKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' })
+const monthKey = new Intl.DateTimeFormat('en-CA', { timeZone: BERLIN, year: 'numeric', month: '2-digit' })
 
 export interface MonthGroup {
   /** First instant of the month, for the heading. */

@@ -1,27 +1,12 @@
+import { BERLIN } from '@lotse/content-schemas'
 import type { LocaleCode } from '@lotse/translations'
 
-/**
+/*
  * Dates, times, weekdays and language names in the reader's locale through Intl. The Gregorian
  * calendar is forced: appointments in Germany are Gregorian, while `fa` and `ps` would default
  * to the Persian calendar. Times are shown in Europe/Berlin, where every event takes place.
  */
-const TIME_ZONE = 'Europe/Berlin'
 const tag = (locale: LocaleCode) => `${locale}-u-ca-gregory`
-
-const cache = new Map<string, Intl.DateTimeFormat>()
-function formatter(locale: LocaleCode, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let f = cache.get(key)
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, ...options })))
-  return f
-}
-
-export const formatDate = (iso: string | Date, locale: LocaleCode) => formatter(locale, { dateStyle: 'long' }).format(new Date(iso))
-export const formatDateShort = (iso: string | Date, locale: LocaleCode) => formatter(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso))
-export const formatDateTime = (iso: string | Date, locale: LocaleCode) =>
-  formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
-export const formatTimeOf = (iso: string | Date, locale: LocaleCode) => formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
-export const formatMonth = (iso: string | Date, locale: LocaleCode) => formatter(locale, { month: 'long', year: 'numeric' }).format(new Date(iso))
 
 /**
  * Memoizes a formatter per locale: creating an Intl formatter costs far more than using one,
@@ -36,8 +21,17 @@ function perLocale<T>(make: (locale: LocaleCode) => T): (locale: LocaleCode) => 
   }
 }
 
-const clockFormat = perLocale((locale) => new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }))
-const weekdayFormat = perLocale((locale) => new Intl.DateTimeFormat(tag(locale), { weekday: 'long', timeZone: 'UTC' }))
+/** A date formatter per locale; Berlin time unless the options say otherwise. */
+const dates = (options: Intl.DateTimeFormatOptions) => perLocale((locale) => new Intl.DateTimeFormat(tag(locale), { timeZone: BERLIN, ...options }))
+
+const dateLong = dates({ dateStyle: 'long' })
+const dateShort = dates({ weekday: 'short', day: 'numeric', month: 'short' })
+const dateTime = dates({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+const timeOf = dates({ hour: '2-digit', minute: '2-digit' })
+const month = dates({ month: 'long', year: 'numeric' })
+// Wall-clock values ("14:30", a weekday) are not instants: formatted in UTC, shifted nowhere.
+const clockFormat = dates({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+const weekdayFormat = dates({ weekday: 'long', timeZone: 'UTC' })
 const languageNames = perLocale((locale) => {
   try {
     return new Intl.DisplayNames([locale, 'de'], { type: 'language' })
@@ -47,6 +41,12 @@ const languageNames = perLocale((locale) => {
 })
 const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale))
 
+export const formatDate = (iso: string | Date, locale: LocaleCode) => dateLong(locale).format(new Date(iso))
+export const formatDateShort = (iso: string | Date, locale: LocaleCode) => dateShort(locale).format(new Date(iso))
+export const formatDateTime = (iso: string | Date, locale: LocaleCode) => dateTime(locale).format(new Date(iso))
+export const formatTimeOf = (iso: string | Date, locale: LocaleCode) => timeOf(locale).format(new Date(iso))
+export const formatMonth = (iso: string | Date, locale: LocaleCode) => month(locale).format(new Date(iso))
+
 /** "14:30" (a wall-clock time) in the reader's notation. */
 export function formatClock(hhmm: string, locale: LocaleCode): string {
   const [h, m] = hhmm.split(':').map(Number)
@@ -55,7 +55,6 @@ export function formatClock(hhmm: string, locale: LocaleCode): string {
 
 const weekdayIndex = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 } as const
 export type Weekday = keyof typeof weekdayIndex
-export const weekdays = Object.keys(weekdayIndex) as Weekday[]
 
 /** The weekday's name; 1 January 2024 was a Monday. */
 export function weekdayName(day: Weekday, locale: LocaleCode): string {
@@ -73,5 +72,11 @@ export function languageName(code: string, locale: LocaleCode): string {
 
 export const formatNumber = (n: number, locale: LocaleCode) => numberFormat(locale).format(n)
 
-/** Machine-readable date for `<time datetime>`. */
-export const isoDay = (iso: string | Date) => new Date(iso).toISOString().slice(0, 10)
+/**
+ * One line for a place: its name (unless it only repeats the street), street, postal code and
+ * town — "Kreishaus, Am Markt 9, 26409 Wittmund". Addresses stay as written (German).
+ */
+export function formatPlace(address: { street: string | null; postalCode: string | null; city: string | null } | null, name: string | null = null): string {
+  const town = [address?.postalCode, address?.city].filter(Boolean).join(' ')
+  return [name, address?.street !== name ? address?.street : null, town].filter(Boolean).join(', ')
+}

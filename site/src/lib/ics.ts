@@ -1,6 +1,4 @@
-import type { Event } from '@lotse/content-schemas'
-
-import { toWall } from './recurrence'
+import { toWall, type Event } from '@lotse/content-schemas'
 
 /**
  * iCalendar (RFC 5545) for events: one file per event and a feed per locale. Times are given

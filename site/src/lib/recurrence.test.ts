@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
+import { fromWall } from '@lotse/content-schemas'
+
 import { calendar } from './ics'
-import { fromWall, occurrences } from './recurrence'
+import { occurrences } from './recurrence'
 import { makeEvent } from './testEvent'
 
 const berlin = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))

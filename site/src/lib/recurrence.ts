@@ -1,37 +1,10 @@
-import type { Event } from '@lotse/content-schemas'
+import { fromWall, toWall, type Event, type Wall } from '@lotse/content-schemas'
 
-/**
+/*
  * Expands an event's recurrence into concrete dates. Series are computed on the wall clock of
  * Europe/Berlin (a weekly 18:00 stays at 18:00 across the change to summer time), then turned
  * back into instants.
  */
-const TZ = 'Europe/Berlin'
-
-interface Wall {
-  y: number
-  m: number // 1–12
-  d: number
-  hh: number
-  mm: number
-}
-
-const partsFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-
-export function toWall(instant: Date): Wall {
-  const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, x.value]))
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), hh: Number(p.hour), mm: Number(p.minute) }
-}
-
-/** The instant at which Berlin's clocks show `wall`. */
-export function fromWall(wall: Wall): Date {
-  const guess = Date.UTC(wall.y, wall.m - 1, wall.d, wall.hh, wall.mm)
-  const offset = (t: number) => {
-    const w = toWall(new Date(t))
-    return Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm) - t
-  }
-  const first = guess - offset(guess)
-  return new Date(guess - offset(first))
-}
 
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 const weekdayOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).getUTCDay()

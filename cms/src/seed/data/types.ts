@@ -1,5 +1,7 @@
 import type { SpokenLanguageCode } from '@lotse/translations'
 
+import type { targetGroups } from '../../fields/common'
+import type { weekdays } from '../../fields/timeSlots'
 import type { municipalities } from '../municipalities'
 
 /**
@@ -20,20 +22,10 @@ export type LocalizedParagraphs = { de: string[] } & Partial<Record<string, stri
 export type MunicipalitySlug = (typeof municipalities)[number]['slug']
 export type TopicSlug = 'sprache' | 'bildung' | 'arbeit' | 'teilhabe' | 'beratung' | 'gesundheit' | 'wohnen' | 'familie'
 export type SpokenLanguage = SpokenLanguageCode
-export type TargetGroup =
-  | 'all'
-  | 'newcomers'
-  | 'refugees'
-  | 'women'
-  | 'families'
-  | 'children'
-  | 'youth'
-  | 'seniors'
-  | 'jobseekers'
-  | 'volunteers'
-  | 'professionals'
+/** Select values come from the field definitions, so the seed cannot drift from the schema. */
+export type TargetGroup = (typeof targetGroups)[number]['value']
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+export type Weekday = (typeof weekdays)[number]['value']
 
 export interface SeedPoint {
   lat: number
