@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
+import { waitForNoProcesses } from '../helpers/processes'
 
 /**
  * `npm start` end to end, as a newcomer runs it: the real task (migrations, seed, first users,
@@ -57,12 +58,16 @@ const pageText = async (url: string) => {
   return res.ok ? res.text() : ''
 }
 
-function stop(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null) return resolve()
-    proc.on('exit', () => resolve())
-    proc.kill('SIGTERM')
-  })
+/** Stops `npm start` as a service manager would, and checks that nothing it started lives on. */
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      proc.on('exit', () => resolve())
+      proc.kill('SIGTERM')
+    })
+  }
+  // Signals arrive asynchronously: give the processes a moment, then nothing may remain.
+  expect(await waitForNoProcesses(dataDir)).toEqual([])
 }
 
 afterAll(async () => {
@@ -155,6 +160,11 @@ describe('npm start', () => {
     const first40 = (await (await fetch(`${base}/api/offers?limit=1&depth=0`)).json()) as { docs: { id: number }[] }
     const deleted = await fetch(`${base}/api/offers/${first40.docs[0]!.id}`, { method: 'DELETE', headers: { Authorization: `JWT ${token}` } })
     expect(deleted.status).toBe(200)
+    // Stopped while the site rebuilds after that delete: the build stops with the CMS (stop()
+    // checks that no process is left) and the next start picks it up again.
+    const siteStatus = async () =>
+      (await (await fetch(`${base}/api/deploys/site-status`, { headers: { Authorization: `JWT ${token}` } })).json()) as { running: unknown; queued: number }
+    await eventually(async () => (await siteStatus()).running !== null, 60_000, 'the rebuild after the delete to start')
     await stop(child)
 
     const second = await startCms()
@@ -162,5 +172,10 @@ describe('npm start', () => {
     expect(second.output).not.toContain('seeded')
     const after = (await (await fetch(`${base}/api/offers?limit=1`)).json()) as { totalDocs: number }
     expect(after.totalDocs).toBe(offers.totalDocs - 1)
+    expect(second.output).toMatch(/re-?queued|interrupted/i)
+    await eventually(async () => {
+      const now = await siteStatus()
+      return now.running === null && now.queued === 0
+    }, 180_000, 'the interrupted rebuild to finish after the restart')
   })
 })

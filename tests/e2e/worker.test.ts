@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestCms, type TestCms } from '../helpers/payload'
+import { waitForNoProcesses } from '../helpers/processes'
 
 /**
  * The separate worker (`npm run worker`) killed in the middle of a deploy, as by a power cut:
@@ -22,7 +23,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  if (worker?.pid && worker.exitCode === null) process.kill(-worker.pid, 'SIGKILL')
+  if (worker?.pid && worker.exitCode === null && worker.signalCode === null) process.kill(-worker.pid, 'SIGKILL')
   await cms?.cleanup()
 })
 
@@ -62,6 +63,9 @@ describe('the worker', () => {
     await new Promise((r) => setTimeout(r, 2500))
     process.kill(-worker.pid!, 'SIGKILL')
     await new Promise((r) => worker!.once('exit', r))
+    // The build it had started ends with it at once (its own process group notices the worker
+    // is gone), rather than finishing unattended.
+    expect(await waitForNoProcesses(cms.env.dataDir, 1_000)).toEqual([])
 
     const live = path.join(cms.env.dataDir, 'site')
     const releases = `${live}.releases`
@@ -75,6 +79,10 @@ describe('the worker', () => {
     expect(existsSync(path.join(live, '.lotse-release.json'))).toBe(true)
     // The half-built release of the killed run is gone.
     for (const name of readdirSync(releases)) expect(existsSync(path.join(releases, name, '.lotse-release.json')), name).toBe(true)
-    process.kill(-worker.pid!, 'SIGTERM')
+    // Stopped normally, the worker leaves nothing running either.
+    const exited = new Promise((r) => worker!.once('exit', r))
+    process.kill(worker.pid!, 'SIGTERM')
+    await exited
+    expect(await waitForNoProcesses(cms.env.dataDir)).toEqual([])
   })
 })

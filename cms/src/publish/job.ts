@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import type { PayloadRequest, TaskConfig } from 'payload'
 
@@ -25,15 +25,37 @@ function deployCommand(): { cmd: string; args: string[] } {
   return { cmd: process.env.LOTSE_NODE ?? process.execPath, args: ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'deploy'] }
 }
 
+/** Deploys in progress, each the leader of its own process group (Astro builds, Pagefind). */
+const running = new Set<ChildProcess>()
+
+/**
+ * Stops every deploy in progress with all it started. Runs when the host (the CMS or the
+ * worker) exits, however it was stopped; a deploy also ends itself when its IPC channel to the
+ * host closes (the host was killed outright). The interrupted build is re-queued on the next
+ * start (recover.ts); the live site is never touched by a deploy that did not finish.
+ */
+export function stopRunningDeploys(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+process.once('exit', () => stopRunningDeploys())
+
 function runDeploy(triggers: PublishTrigger[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { cmd, args } = deployCommand()
   return new Promise((resolve) => {
     const env = { ...process.env, LOTSE_LOG_LEVEL: 'warn', LOTSE_DEPLOY_TRIGGERS: JSON.stringify(triggers) }
-    const child = spawn(cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true })
+    running.add(child)
+    child.on('exit', () => running.delete(child))
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (c) => (stdout = (stdout + c).slice(-200_000)))
-    child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-200_000)))
+    child.stdout!.on('data', (c) => (stdout = (stdout + c).slice(-200_000)))
+    child.stderr!.on('data', (c) => (stderr = (stderr + c).slice(-200_000)))
     child.on('error', (err) => resolve({ code: 127, stdout, stderr: `${stderr}\n${err.message}` }))
     child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }))
   })

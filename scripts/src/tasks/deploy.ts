@@ -37,12 +37,31 @@ async function expectations(payload: Payload, triggers: Trigger[]): Promise<Rele
 }
 
 /**
+ * Started by the CMS's build job (cms/src/publish/job.ts) as the leader of its own process
+ * group with an IPC channel: when that channel closes, the CMS is gone (stopped or killed), and
+ * the whole build (Astro processes, Pagefind) ends with it instead of writing on unattended.
+ */
+function endWithHost(): void {
+  if (!process.send) return // run by hand: nothing to follow
+  process.once('disconnect', () => {
+    console.error('[lotse] deploy failed: the CMS that started this build stopped')
+    try {
+      process.kill(-process.pid, 'SIGTERM')
+    } catch {
+      process.exit(143)
+    }
+  })
+  process.channel?.unref()
+}
+
+/**
  * `npm run deploy`: export → Astro build → Pagefind into a fresh release directory → checks →
  * atomic switch of the live site → prune old releases. Prints one JSON line with the release
  * and the time per phase; on failure the live site is untouched and the reason is printed as
  * `[lotse] deploy failed: …`.
  */
 export async function deploy(): Promise<void> {
+  endWithHost()
   const env = exportCmsEnv()
   const { phases, time } = phaseTimer()
   const releases = new LocalReleases(deployDir(env.dataDir))

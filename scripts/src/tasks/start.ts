@@ -28,7 +28,10 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   const payload = await getPayload({ config })
   const prepared = await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo })
   // A build the last run was in the middle of is queued again (its publishes are not lost).
-  if (process.env.LOTSE_JOBS !== 'off') await recoverInterruptedBuilds(payload)
+  if (process.env.LOTSE_JOBS !== 'off') {
+    const { requeued } = await recoverInterruptedBuilds(payload)
+    if (requeued > 0) console.log(`[lotse] re-queued ${requeued} site build(s) interrupted by the last stop`)
+  }
   // No live site yet (first start, or DEPLOY_DIR emptied): the worker in the CMS builds one.
   const live = deployDir(env.dataDir)
   const firstBuild = !existsSync(live)
@@ -42,12 +45,22 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
 
   if (mode === 'start') await ensureAdminBuild(process.env)
 
+  // Next.js runs in its own process group with everything it starts (the worker's site builds),
+  // so stopping Lotse stops a build in progress too instead of leaving it writing into data/.
+  // The recovery above re-queues that build on the next start.
   const next = spawn(nodeBin, [binOf(cmsDir, 'next/dist/bin/next'), mode, '--port', String(env.port)], {
     cwd: cmsDir,
     env: nextEnv(process.env),
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   })
-  const stop = (signal: NodeJS.Signals) => next.kill(signal)
+  const stop = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-next.pid!, signal)
+    } catch {
+      next.kill(signal)
+    }
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   next.on('exit', (code) => process.exit(code ?? 0))

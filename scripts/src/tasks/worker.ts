@@ -1,5 +1,6 @@
 import { getPayload } from 'payload'
 
+import { stopRunningDeploys } from '@lotse/cms/publish/job'
 import { recoverInterruptedBuilds } from '@lotse/cms/publish/recover'
 
 import { exportCmsEnv } from '../lib/cmsEnv'
@@ -21,5 +22,7 @@ export async function worker(): Promise<void> {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  // A build in progress stops with the worker; the next start re-queues it.
+  stopRunningDeploys()
   await payload.destroy()
 }
