@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
  * Pagefind's binary). After a stop, none may remain: a build outliving its CMS writes on
  * into data/ unattended.
  */
-export function processesFor(dataDir: string): number[] {
+export function processesFor(dataDir: string): string[] {
   const marker = `LOTSE_DATA_DIR=${dataDir}\0`
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
@@ -17,11 +17,17 @@ export function processesFor(dataDir: string): number[] {
         return false // gone meanwhile, or not ours to read
       }
     })
-    .map(Number)
+    .map((pid) => {
+      try {
+        return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200)}`
+      } catch {
+        return pid
+      }
+    })
 }
 
-/** Waits up to `timeoutMs` for every process of `dataDir` to end; returns those still running. */
-export async function waitForNoProcesses(dataDir: string, timeoutMs = 5_000): Promise<number[]> {
+/** Waits up to `timeoutMs` for every process of `dataDir` to end; returns those still running (pid and command). */
+export async function waitForNoProcesses(dataDir: string, timeoutMs = 10_000): Promise<string[]> {
   const until = Date.now() + timeoutMs
   while (processesFor(dataDir).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
   return processesFor(dataDir)
