@@ -55,6 +55,18 @@ describe('what triggers a rebuild', () => {
     expect(await pendingJobs()).toBe(1)
   })
 
+  it('rebuilds when a scheduled publish comes due', async () => {
+    await reset()
+    const draft = await payload.create({ collection: 'offers', draft: true, data: { title: 'Sprachkurs ab Montag', municipality: f.municipality, organization: f.orgA, _status: 'draft' } })
+    // What the admin's "schedule publish" queues: Payload's own task, due now.
+    const job = await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'offers', value: String(draft.id) } }, waitUntil: new Date(Date.now() - 1000) })
+    expect(await queuedTriggers()).toEqual([])
+    await payload.jobs.runByID({ id: job.id })
+    expect((await payload.findByID({ collection: 'offers', id: draft.id, depth: 0 }))._status).toBe('published')
+    expect(await queuedTriggers()).toEqual([expect.objectContaining({ action: 'publish', title: 'Sprachkurs ab Montag' })])
+    expect(await pendingJobs()).toBe(1)
+  })
+
   it('lets seeding and imports opt out', async () => {
     await reset()
     await payload.create({ collection: 'topics', data: { name: 'Import' }, context: { lotseSeed: true } })
