@@ -3,7 +3,9 @@
  * running (as inside `npm start`), the live site served from its deploy directory. Each round
  * renames one offer and publishes it; the clock runs from the publish call returning until the
  * live site serves the new title and the new title is in the live German search index. Reports
- * p50/p95 and where a build's time goes (export, build, index, checks, switch).
+ * p50/p95 and where a build's time goes (export, build, index, checks, switch, and the
+ * deletion of old releases after the switch). A round starts once the previous build has
+ * ended, so each measures one publish on an idle system, not a queue behind another.
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
  *
@@ -95,9 +97,17 @@ try {
     const started = Date.now()
     await waitLive(first.slug!, token)
     latencies.push(Date.now() - started)
-    const deploy = (await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })).docs[0] as { phases?: Record<string, number> } | undefined
+    // The phases of the build that carried this publish (recorded when its process has ended).
+    let deploy: { phases?: Record<string, number> } | undefined
+    for (let wait = 0; wait < 600 && !deploy; wait++) {
+      const done = await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })
+      const newest = done.docs[0] as { phases?: Record<string, number>; triggers?: { title?: string }[] } | undefined
+      if (newest?.triggers?.some((t) => t.title?.includes(token))) deploy = newest
+      else await sleep(100)
+    }
     for (const [k, v] of Object.entries(deploy?.phases ?? {})) (phases[k] ??= []).push(v)
-    console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s`)
+    const round = Object.entries(deploy?.phases ?? {}).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')
+    console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s (${round})`)
     await sleep(500)
   }
   const summary = {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -80,7 +80,8 @@ describe('what triggers a rebuild', () => {
     ['all at once', true],
   ] as const)('coalesces a burst of 30 publishes (%s) into one build that includes all of them', async (_, parallel) => {
     await reset()
-    const counter = path.join(mkdtempSync(path.join(tmpdir(), 'lotse-builds-')), 'builds')
+    const counterDir = mkdtempSync(path.join(tmpdir(), 'lotse-builds-'))
+    const counter = path.join(counterDir, 'builds')
     // The deploy command is the boundary here: it counts how often a build ran.
     process.env.LOTSE_DEPLOY_COMMAND = `echo build >> ${counter}; echo '{"release":"r","phases":{"build":1}}'`
     try {
@@ -100,6 +101,7 @@ describe('what triggers a rebuild', () => {
       expect(included.size).toBe(30)
     } finally {
       delete process.env.LOTSE_DEPLOY_COMMAND
+      rmSync(counterDir, { recursive: true, force: true })
     }
   })
 })

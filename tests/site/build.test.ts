@@ -150,7 +150,12 @@ describe('site build', () => {
     expect(page).not.toContain('javascript:')
     expect(html('de/offers/sprachkurs/index.html')).toContain('"@type":"Service"')
     expect(html('de/contacts/anlaufstelle/index.html')).toContain('"@type":"ContactPoint"')
-    expect(read(out, 'sitemap.xml')).toContain('<xhtml:link rel="alternate" hreflang="ti" href="http://localhost:4321/ti/offers/sprachkurs/"/>')
+    // A sitemap index names one sitemap per locale; each lists its locale's pages with alternates.
+    expect(read(out, 'sitemap.xml')).toContain('<sitemap><loc>http://localhost:4321/ti/sitemap.xml</loc></sitemap>')
+    const arMap = read(out, 'ar/sitemap.xml')
+    expect(arMap).toContain('<url><loc>http://localhost:4321/ar/offers/sprachkurs/</loc><xhtml:link rel="alternate" hreflang="de"')
+    expect(arMap).toContain('<xhtml:link rel="alternate" hreflang="ti" href="http://localhost:4321/ti/offers/sprachkurs/"/>')
+    expect(arMap).not.toContain('<loc>http://localhost:4321/de/')
     expect(read(out, 'de/reports/feed.xml')).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">')
     const offline = JSON.parse(read(out, 'ar/offline.json')) as { files: string[]; bytes: number; pages: number }
     expect(offline.files).toContain('/ar/offers/sprachkurs/')

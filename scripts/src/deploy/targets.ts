@@ -20,7 +20,6 @@ export class LocalTarget implements DeployTarget {
   }
   async publish(name: string): Promise<void> {
     this.releases.activate(name)
-    this.releases.prune()
   }
 }
 

@@ -81,10 +81,10 @@ export async function deploy(): Promise<void> {
     const target = targetFromEnv(releases)
     await time('switch', () => target.publish(release!.name, out))
     // A remote target serves its own copy; the local one stays as the record of what went out.
-    if (!(target instanceof LocalTarget)) {
-      releases.activate(release.name)
-      releases.prune()
-    }
+    if (!(target instanceof LocalTarget)) releases.activate(release.name)
+    // After the switch: the new release is live while old ones are deleted (about 4 s for a
+    // release of 1,000 offers, 30,000 files, on this disk).
+    await time('prune', async () => releases.prune())
     console.log(JSON.stringify({ release: release.name, phases }))
   } catch (err) {
     if (release) releases.discard(release.name)
