@@ -28,6 +28,7 @@ import { machineTranslateEndpoint, translationStatusEndpoint } from './translati
 import { machineTranslateTask, TRANSLATABLE } from './translation/job'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './lib/database'
+import { smtpAdapter } from './lib/email'
 import type { LotseEnv } from './lib/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -72,6 +73,8 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     defaultDepth: 1,
     db: databaseAdapter(env.databaseUri),
     editor: lexicalEditor(),
+    // Without SMTP_URL Payload writes mail (password reset) to the log, as in development.
+    ...(env.mail ? { email: smtpAdapter(env.mail) } : {}),
     sharp,
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     admin: {

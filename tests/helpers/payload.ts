@@ -21,7 +21,7 @@ export interface TestCms {
  * `mongodb://host:port` server to run the same suite against MongoDB (each call gets its own
  * database, dropped afterwards). Migrations are applied exactly as `npm start` applies them.
  */
-export async function createTestCms(options: { production?: boolean } = {}): Promise<TestCms> {
+export async function createTestCms(options: { production?: boolean; mail?: LotseEnv['mail'] } = {}): Promise<TestCms> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-test-'))
   const mongo = process.env.TEST_DATABASE_URI
   const id = randomBytes(4).toString('hex')
@@ -34,6 +34,7 @@ export async function createTestCms(options: { production?: boolean } = {}): Pro
     serverURL: 'http://localhost:3000',
     port: 3000,
     production: options.production ?? false,
+    mail: options.mail ?? null,
   }
   const payload = await getPayload({ config: await buildLotseConfig(env), key: `test-${id}` })
   if (payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as never })

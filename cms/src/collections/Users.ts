@@ -9,6 +9,22 @@ export const MIN_PASSWORD_LENGTH = 12
 
 const passwordLabel = { de: 'Passwort', en: 'Password' }
 
+/**
+ * The password-reset mail: what happened, the link (an hour valid), and what to do when it was
+ * not you. German, then English.
+ */
+export function resetMail(serverURL: string, token: string): string {
+  const link = `${serverURL}/admin/reset/${encodeURIComponent(token)}`
+  return [
+    '<p>Guten Tag,</p>',
+    '<p>für Ihr Konto bei Lotse wurde ein neues Passwort angefordert. Über diesen Link legen Sie es fest (eine Stunde gültig):</p>',
+    `<p><a href="${link}">${link}</a></p>`,
+    '<p>Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.</p>',
+    '<hr>',
+    '<p lang="en">A new password was requested for your Lotse account. Set it with the link above (valid for one hour). If this was not you, ignore this e-mail; your password stays as it is.</p>',
+  ].join('\n')
+}
+
 /** A user may read and change their own account; admins manage everyone. */
 const selfOrAdmin = anyOf(admins, ({ req }) => (req.user ? { id: { equals: req.user.id } } : false))
 
@@ -26,6 +42,12 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // `secure` is set by buildConfig from the environment (always in production).
     cookies: { sameSite: 'Lax' },
+    // The reset mail in the county's language first (Payload's default is English only); the
+    // link is valid for an hour, Payload's default.
+    forgotPassword: {
+      generateEmailSubject: () => 'Lotse: Passwort zurücksetzen / Reset your password',
+      generateEmailHTML: (args) => resetMail(args?.req?.payload.config.serverURL ?? '', args?.token ?? ''),
+    },
   },
   access: {
     read: selfOrAdmin,

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { type MailSettings, readMailSettings } from './email'
+
 /**
  * Everything the CMS reads from the environment, resolved once, with the safe development
  * defaults the README documents. Relative paths are resolved against the repository root so
@@ -21,6 +23,8 @@ export interface LotseEnv {
   port: number
   /** Production hardens cookies, requires a real secret and never seeds demo content by default. */
   production: boolean
+  /** Outgoing mail (password reset); null: mail is written to the log instead. */
+  mail: MailSettings | null
 }
 
 /** Finds the repository root from `LOTSE_ROOT` or by walking up to `pnpm-workspace.yaml`. */
@@ -102,5 +106,5 @@ export function readEnv(): LotseEnv {
   if (production && !process.env.SERVER_URL) {
     throw new Error('SERVER_URL is not set. In production it must be the public https origin of the CMS.')
   }
-  return { root, dataDir, databaseUri, secret: resolveSecret(dataDir, production), serverURL, port, production }
+  return { root, dataDir, databaseUri, secret: resolveSecret(dataDir, production), serverURL, port, production, mail: readMailSettings() }
 }
