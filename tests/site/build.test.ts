@@ -116,6 +116,8 @@ describe('site build', () => {
     expect(html('de/offers/sprachkurs/index.html')).toMatch(/data-translation-state="original"/)
     // In right-to-left pages a phone number must not have its digit groups reordered.
     expect(html('ar/contacts/anlaufstelle/index.html')).toContain('dir="ltr">04462 86-1100</a>')
+    // Names (Latin script, never translated) are isolated, so "Reza M." keeps its full stop at the end.
+    expect(html('ar/contacts/index.html')).toMatch(/<h3><a href="\/ar\/contacts\/[^"]+\/"><bdi lang="de">/)
   })
 
   it('lists upcoming dates by month, recurring ones expanded, past ones gone, cancelled ones marked', () => {
