@@ -143,7 +143,7 @@ describe('what editors see', () => {
     const live = await siteStatus(payload, doc)
     expect(live.document).toBe('live')
     expect(live.lastSuccess).toMatchObject({ status: 'success', triggers: 1 })
-    expect(live.lastSuccess?.summary).toContain('Elterncafé am Mittwoch')
+    expect(live.lastSuccess?.summary).toBe('Geändert: Elterncafé am Mittwoch')
     expect(live.lastFailure).toBeNull()
 
     await payload.update({ collection: 'offers', id: f.offerA, data: { summary: 'Jetzt mit Kinderbetreuung' } })

@@ -9,7 +9,7 @@ import {
   publishedOrStaff,
   translatorsInOtherLocales,
 } from '../access/roles'
-import { notBeforeValidator, titleField, topicsField } from '../fields/common'
+import { dayAndTime, dayOnly, notBeforeValidator, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
 import { placeFields } from '../fields/place'
@@ -63,12 +63,12 @@ export const Events: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'start', type: 'date', required: true, index: true, label: { de: 'Beginn', en: 'Start' }, admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm' } } },
+                { name: 'start', type: 'date', required: true, index: true, label: { de: 'Beginn', en: 'Start' }, admin: { date: dayAndTime } },
                 {
                   name: 'end',
                   type: 'date',
                   label: endLabel,
-                  admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm' } },
+                  admin: { date: dayAndTime },
                   validate: notBeforeValidator('start', 'endBeforeStart', endLabel),
                 },
                 { name: 'allDay', type: 'checkbox', defaultValue: false, label: { de: 'Ganztägig', en: 'All day' } },
@@ -139,7 +139,7 @@ export const Events: CollectionConfig = {
                       name: 'until',
                       type: 'date',
                       label: untilLabel,
-                      admin: { date: { pickerAppearance: 'dayOnly' }, condition: (_, s) => (s as { frequency?: string }).frequency !== 'none' },
+                      admin: { date: dayOnly, condition: (_, s) => (s as { frequency?: string }).frequency !== 'none' },
                       validate: notBeforeValidator('start', 'recurrenceUntilBeforeStart', untilLabel),
                     },
                   ],

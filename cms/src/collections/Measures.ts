@@ -7,6 +7,7 @@ import { requiredInGerman } from '../fields/validate'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { dayOnly } from '../fields/common'
 
 const parentLabel = { de: 'Übergeordnet', en: 'Parent' }
 
@@ -97,7 +98,7 @@ export const Measures: CollectionConfig = {
             { value: 'dropped', label: { de: 'Nicht weiterverfolgt', en: 'Dropped' } },
           ],
         },
-        { name: 'deadline', type: 'date', label: { de: 'Frist', en: 'Deadline' }, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'deadline', type: 'date', label: { de: 'Frist', en: 'Deadline' }, admin: { date: dayOnly } },
         {
           name: 'deadlineText',
           type: 'text',

@@ -8,7 +8,7 @@ import {
   publishedOrStaff,
   translatorsInOtherLocales,
 } from '../access/roles'
-import { notBeforeValidator, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
+import { dayOnly, notBeforeValidator, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
 import { placeFields } from '../fields/place'
@@ -64,12 +64,12 @@ export const Offers: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'validFrom', type: 'date', label: { de: 'Gültig ab', en: 'Valid from' }, admin: { date: { pickerAppearance: 'dayOnly' } } },
+                { name: 'validFrom', type: 'date', label: { de: 'Gültig ab', en: 'Valid from' }, admin: { date: dayOnly } },
                 {
                   name: 'validUntil',
                   type: 'date',
                   label: { de: 'Gültig bis', en: 'Valid until' },
-                  admin: { date: { pickerAppearance: 'dayOnly' } },
+                  admin: { date: dayOnly },
                   validate: notBeforeValidator('validFrom', 'untilBeforeFrom', { de: 'Gültig bis', en: 'Valid until' }),
                 },
               ],
@@ -109,7 +109,7 @@ export const Offers: CollectionConfig = {
       label: { de: 'Zuletzt geprüft', en: 'Last checked' },
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayOnly' },
+        date: dayOnly,
         description: { de: 'Wann zuletzt bestätigt wurde, dass alle Angaben stimmen.', en: 'When someone last confirmed the entry is correct.' },
       },
     },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { pressOfficeAccess } from '../access/collections'
-import { summaryField, titleField, topicsField } from '../fields/common'
+import { dayOnly, summaryField, titleField, topicsField } from '../fields/common'
 import { demoField } from '../fields/organization'
 import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
@@ -38,7 +38,7 @@ export const Reports: CollectionConfig = {
       index: true,
       defaultValue: () => new Date().toISOString(),
       label: { de: 'Veröffentlicht am', en: 'Published on' },
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } },
+      admin: { position: 'sidebar', date: dayOnly },
     },
     {
       name: 'measures',

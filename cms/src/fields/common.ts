@@ -56,3 +56,10 @@ export function notBeforeValidator(otherField: string, key: 'endBeforeStart' | '
     return message(req, key, label, { start: new Date(start).toLocaleString(req?.i18n?.language === 'en' ? 'en-GB' : 'de-DE', { timeZone: 'Europe/Berlin' }) })
   }
 }
+
+/**
+ * Date pickers as German editors read and type dates: "19.11.2026". Payload's default for a
+ * day is "MMM d" ("Nov 19"), English and without the year, which hides a stale "last checked".
+ */
+export const dayOnly = { pickerAppearance: 'dayOnly', displayFormat: 'dd.MM.yyyy' } as const
+export const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm', timeFormat: 'HH:mm' } as const

@@ -49,7 +49,7 @@ function runDeploy(triggers: PublishTrigger[]): Promise<{ code: number; stdout: 
   const { cmd, args } = deployCommand()
   return new Promise((resolve) => {
     const env = { ...process.env, LOTSE_LOG_LEVEL: 'warn', LOTSE_DEPLOY_TRIGGERS: JSON.stringify(triggers) }
-    const child = spawn(cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true })
+    const child = spawn(/*turbopackIgnore: true*/ cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true })
     running.add(child)
     child.on('exit', () => running.delete(child))
     let stdout = ''
@@ -145,7 +145,7 @@ export const dailyRebuildTask = {
   retries: 0,
   schedule: [{ cron: '15 3 * * *', queue: 'default' }],
   handler: async ({ req }: { req: PayloadRequest }) => {
-    await queueRebuild(req, { collection: '-', id: '-', title: 'Täglicher Neubau', action: 'daily' })
+    await queueRebuild(req, { collection: '-', id: '-', title: 'Neubau für aktuelle Termine', action: 'daily' })
     return { output: {} }
   },
 } as unknown as TaskConfig

@@ -30,11 +30,22 @@ export async function queueRebuild(req: PayloadRequest, trigger: Omit<PublishTri
   await req.payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' }, req })
 }
 
+/** How the admin names each kind of change (the admin speaks German first). */
+const ACTION_LABEL: Record<PublishTrigger['action'], string> = {
+  publish: 'Veröffentlicht',
+  update: 'Geändert',
+  unpublish: 'Zurückgezogen',
+  delete: 'Gelöscht',
+  manual: 'Von Hand',
+  daily: 'Täglich',
+}
+
+/** One line for the admin: the newest change of a build, and how many more it includes. */
 export function summarize(triggers: PublishTrigger[]): string {
   const last = triggers[triggers.length - 1]
   if (!last) return ''
   const more = triggers.length > 1 ? ` (+${triggers.length - 1})` : ''
-  return `${last.action}: ${last.title || `${last.collection} ${last.id}`}${more}`
+  return `${ACTION_LABEL[last.action] ?? last.action}: ${last.title || `${last.collection} ${last.id}`}${more}`
 }
 
 /**

@@ -35,7 +35,7 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   // No live site yet (first start, or DEPLOY_DIR emptied): the worker in the CMS builds one.
   const live = deployDir(env.dataDir)
   const firstBuild = !existsSync(live)
-  if (firstBuild) await queueRebuild(await createLocalReq({}, payload), { collection: 'site', id: 'start', title: 'first start', action: 'manual' })
+  if (firstBuild) await queueRebuild(await createLocalReq({}, payload), { collection: 'site', id: 'start', title: 'Erster Start', action: 'manual' })
   await payload.destroy()
   const seeded = [
     prepared.seed.concept === 'seeded' ? 'concept measures' : null,
