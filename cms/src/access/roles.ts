@@ -1,4 +1,4 @@
-import type { Access, AccessArgs, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, AccessArgs, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
 /**
  * The four roles of the county's editorial team:
@@ -97,6 +97,20 @@ export function editorsOfOwnOrganization(field: string): Rule {
  */
 export const editorsWithOrganization: Rule = ({ req }) =>
   checkRole(req.user, ['editor']) && organizationId(req.user) != null
+
+/**
+ * Access to the documents social workers keep current (offers, contacts; events together with
+ * the press office, passed as `also`): the public reads what is published; admins, `also` and
+ * editors of the owning organization (`ownerField`) write; translators edit other locales only.
+ */
+export function organizationDocumentAccess(ownerField: string, also: Rule[] = []): NonNullable<CollectionConfig['access']> {
+  return {
+    read: publishedOrStaff,
+    create: anyOf(admins, ...also, editorsWithOrganization),
+    update: anyOf(admins, ...also, editorsOfOwnOrganization(ownerField), translatorsInOtherLocales),
+    delete: anyOf(admins, ...also, editorsOfOwnOrganization(ownerField)),
+  }
+}
 
 /** Field access: only admins may change who has which role or organization. */
 export const adminsOnlyField: FieldAccess = ({ req }) => checkRole(req.user, ['admin'])

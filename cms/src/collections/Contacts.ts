@@ -1,14 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import {
-  admins,
-  anyOf,
-  editorialStaffField,
-  editorsOfOwnOrganization,
-  editorsWithOrganization,
-  publishedOrStaff,
-  translatorsInOtherLocales,
-} from '../access/roles'
+import { editorialStaffField, organizationDocumentAccess } from '../access/roles'
 import { emailField, phoneField, urlField } from '../fields/contactChannels'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
@@ -32,12 +24,7 @@ export const Contacts: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'organization', 'municipality', '_status'],
     listSearchableFields: ['name', 'slug', 'email'],
   },
-  access: {
-    read: publishedOrStaff,
-    create: anyOf(admins, editorsWithOrganization),
-    update: anyOf(admins, editorsOfOwnOrganization('organization'), translatorsInOtherLocales),
-    delete: anyOf(admins, editorsOfOwnOrganization('organization')),
-  },
+  access: organizationDocumentAccess('organization'),
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([

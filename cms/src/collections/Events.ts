@@ -1,14 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import {
-  admins,
-  anyOf,
-  editorsOfOwnOrganization,
-  editorsWithOrganization,
-  pressOffice,
-  publishedOrStaff,
-  translatorsInOtherLocales,
-} from '../access/roles'
+import { organizationDocumentAccess, pressOffice } from '../access/roles'
 import { dayAndTime, dayOnly, notBeforeValidator, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
@@ -36,12 +28,7 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'start', 'municipality', 'organizer', '_status'],
     listSearchableFields: ['title', 'slug', 'place'],
   },
-  access: {
-    read: publishedOrStaff,
-    create: anyOf(admins, pressOffice, editorsWithOrganization),
-    update: anyOf(admins, pressOffice, editorsOfOwnOrganization('organizer'), translatorsInOtherLocales),
-    delete: anyOf(admins, pressOffice, editorsOfOwnOrganization('organizer')),
-  },
+  access: organizationDocumentAccess('organizer', [pressOffice]),
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([

@@ -1,13 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import {
-  admins,
-  anyOf,
-  editorsOfOwnOrganization,
-  editorsWithOrganization,
-  publishedOrStaff,
-  translatorsInOtherLocales,
-} from '../access/roles'
+import { organizationDocumentAccess } from '../access/roles'
 import { dayOnly, notBeforeValidator, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
@@ -33,12 +26,7 @@ export const Offers: CollectionConfig = {
     defaultColumns: ['title', 'organization', 'municipality', 'reviewedAt', '_status'],
     listSearchableFields: ['title', 'summary', 'slug'],
   },
-  access: {
-    read: publishedOrStaff,
-    create: anyOf(admins, editorsWithOrganization),
-    update: anyOf(admins, editorsOfOwnOrganization('organization'), translatorsInOtherLocales),
-    delete: anyOf(admins, editorsOfOwnOrganization('organization')),
-  },
+  access: organizationDocumentAccess('organization'),
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([
