@@ -3,8 +3,9 @@
  * running (as inside `npm start`), the live site served from its deploy directory. Each round
  * renames one offer and publishes it; the clock runs from the publish call returning until the
  * live site serves the new title and the new title is in the live German search index. Reports
- * p50/p95 and where a build's time goes (export, build, index, checks, switch, and the
- * deletion of old releases after the switch). A round starts once the previous build has
+ * p50/p95 and where the time goes: the worker picking the publish up, the deploy process
+ * starting, export, build, index, checks, switch (and the deletion of old releases after the
+ * switch, which no reader waits for). A round starts once the previous build has
  * ended, so each measures one publish on an idle system, not a queue behind another.
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
@@ -96,17 +97,28 @@ try {
     await payload.update({ collection: 'offers', id: first.id, data: { title: `Sprachkurs ${token}`, _status: 'published' } })
     const started = Date.now()
     await waitLive(first.slug!, token)
-    latencies.push(Date.now() - started)
+    const live = Date.now()
+    latencies.push(live - started)
     // The phases of the build that carried this publish (recorded when its process has ended).
-    let deploy: { phases?: Record<string, number> } | undefined
+    let deploy: { phases?: Record<string, number>; startedAt?: string } | undefined
     for (let wait = 0; wait < 600 && !deploy; wait++) {
       const done = await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })
-      const newest = done.docs[0] as { phases?: Record<string, number>; triggers?: { title?: string }[] } | undefined
+      const newest = done.docs[0] as { phases?: Record<string, number>; startedAt?: string; triggers?: { title?: string }[] } | undefined
       if (newest?.triggers?.some((t) => t.title?.includes(token))) deploy = newest
       else await sleep(100)
     }
-    for (const [k, v] of Object.entries(deploy?.phases ?? {})) (phases[k] ??= []).push(v)
-    const round = Object.entries(deploy?.phases ?? {}).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')
+    // Outside the build's own phases: the job worker picking the publish up, and the deploy
+    // process starting (loading the CMS config) before its export begins.
+    const pickedUp = deploy?.startedAt ? Date.parse(deploy.startedAt) : started
+    const { prune = 0, ...beforeLive } = deploy?.phases ?? {}
+    const measured: Record<string, number> = {
+      pickup: pickedUp - started,
+      start: live - pickedUp - Object.values(beforeLive).reduce((a, b) => a + b, 0),
+      ...beforeLive,
+      prune,
+    }
+    for (const [k, v] of Object.entries(measured)) (phases[k] ??= []).push(v)
+    const round = Object.entries(measured).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')
     console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s (${round})`)
     await sleep(500)
   }
