@@ -1,3 +1,9 @@
+// A deploy the CMS started ahead (cms/src/publish/job.ts) gets its triggers over IPC, maybe
+// while still loading: listen before anything else loads, so the message cannot be missed.
+if (process.env.LOTSE_DEPLOY_AWAIT_TRIGGERS && process.send) {
+  ;(globalThis as { lotseDeployTriggers?: Promise<unknown> }).lotseDeployTriggers = new Promise((resolve) => process.once('message', resolve))
+}
+
 /**
  * Task runner behind the root npm scripts; scripts/run.mjs has already brought Node >= 22.12,
  * pnpm and the dependencies. Each task lives in `tasks/`.

@@ -55,6 +55,22 @@ function endWithHost(): void {
 }
 
 /**
+ * What this build is for. Started ahead by the CMS (`LOTSE_DEPLOY_AWAIT_TRIGGERS`), the deploy
+ * has loaded everything and now waits for them over IPC; cli.ts listens from its first line,
+ * so a message sent while this process was still loading is not lost. Otherwise they come in
+ * `LOTSE_DEPLOY_TRIGGERS` (or none: a build by hand).
+ */
+async function receiveTriggers(): Promise<Trigger[]> {
+  const pending = (globalThis as { lotseDeployTriggers?: Promise<{ triggers?: Trigger[] }> }).lotseDeployTriggers
+  if (!pending) return JSON.parse(process.env.LOTSE_DEPLOY_TRIGGERS ?? '[]') as Trigger[]
+  // The channel keeps the process alive while it waits; the build itself must not wait on it.
+  process.channel?.ref()
+  const message = await pending
+  process.channel?.unref()
+  return message.triggers ?? []
+}
+
+/**
  * `npm run deploy`: export → Astro build → Pagefind into a fresh release directory → checks →
  * atomic switch of the live site → prune old releases. Prints one JSON line with the release
  * and the time per phase; on failure the live site is untouched and the reason is printed as
@@ -65,9 +81,9 @@ export async function deploy(): Promise<void> {
   const env = exportCmsEnv()
   const { phases, time } = phaseTimer()
   const releases = new LocalReleases(deployDir(env.dataDir))
-  const triggers = JSON.parse(process.env.LOTSE_DEPLOY_TRIGGERS ?? '[]') as Trigger[]
   const { default: config } = await import('@lotse/cms/config')
   const payload = await getPayload({ config, key: 'deploy' })
+  const triggers = await receiveTriggers()
   let release: { name: string; dir: string } | undefined
   try {
     const { dir: snapshotDir } = await time('export', () => exportSnapshot(payload, env.dataDir))

@@ -22,7 +22,8 @@ export async function worker(): Promise<void> {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
-  // A build in progress stops with the worker; the next start re-queues it.
-  stopRunningDeploys()
+  // A build in progress stops with the worker (the next start re-queues it), and so does the
+  // deploy process started ahead for the next publish.
+  await stopRunningDeploys()
   await payload.destroy()
 }
