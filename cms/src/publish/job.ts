@@ -79,7 +79,7 @@ function startDeploy(env: NodeJS.ProcessEnv): DeployProcess {
  * database and waits for its triggers, so the next publish starts exporting immediately. It
  * reads the database only when triggered, so it builds what is committed then. Only after a
  * first build (a CMS that never builds keeps no idle process), never for a custom command, and
- * `LOTSE_DEPLOY_PRESTART=off` turns it off (about 200 MB resident while waiting).
+ * `LOTSE_DEPLOY_PRESTART=off` turns it off (about 400 MB resident while waiting, measured).
  */
 let prestarted: (DeployProcess & { settings: string }) | undefined
 
