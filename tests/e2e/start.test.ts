@@ -125,10 +125,13 @@ describe('npm start', () => {
       const own = (await (await fetch(`${base}/api/contacts?limit=1&depth=0&where[organization][equals]=${orgs.docs[0]!.id}`, auth)).json()) as {
         docs: { id: number }[]
       }
-      await page.goto(`${base}/admin/collections/contacts/${own.docs[0]!.id}`)
+      // Under CI load a site build shares the two cores: wait until the editor is interactive
+      // (the save button reacts to the change) before saving, and give the server time.
+      await page.goto(`${base}/admin/collections/contacts/${own.docs[0]!.id}`, { waitUntil: 'networkidle' })
       await page.fill('#field-phone', '0446 2x-12')
+      await page.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
       await page.click('#action-save')
-      await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 15_000 })
+      await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 30_000 })
       expect(await page.inputValue('#field-phone')).toBe('0446 2x-12')
       await page.screenshot({ path: path.join(dataDir, 'admin-validation.png'), fullPage: true })
 
@@ -136,12 +139,13 @@ describe('npm start', () => {
       // the public site shows the new title.
       const offer = (await (await fetch(`${base}/api/offers?limit=1&depth=0&where[organization][equals]=${orgs.docs[0]!.id}`, auth)).json()) as { docs: { id: number; slug: string }[] }
       const { id: offerId, slug } = offer.docs[0]!
-      await page.goto(`${base}/admin/collections/offers/${offerId}`)
+      await page.goto(`${base}/admin/collections/offers/${offerId}`, { waitUntil: 'networkidle' })
       const marker = `Elterntreff${Date.now().toString(36)}`
       const title = `Neuer Titel ${marker}`
       await page.fill('#field-title', title)
+      await page.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
       await page.click('#action-save')
-      await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 15_000 })
+      await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 30_000 })
       await eventually(async () => (await pageText(`${site}/de/offers/${slug}/`)).includes(title), 180_000, 'the published title on the live site')
       // … and its search finds it.
       const reader = await browser.newPage()
