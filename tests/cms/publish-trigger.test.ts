@@ -25,6 +25,16 @@ async function reset() {
   await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
 }
 
+/** Runs `fn` with the deploy command replaced (the boundary these tests stop at). */
+async function withDeployCommand<T>(command: string, fn: () => Promise<T>): Promise<T> {
+  process.env.LOTSE_DEPLOY_COMMAND = command
+  try {
+    return await fn()
+  } finally {
+    delete process.env.LOTSE_DEPLOY_COMMAND
+  }
+}
+
 async function queuedTriggers(): Promise<{ action: string; title: string }[]> {
   const { docs } = await payload.find({ collection: 'deploys', where: { status: { equals: 'queued' } }, sort: 'queuedAt', limit: 100 })
   return docs.flatMap((d) => (d.triggers as { action: string; title: string }[]) ?? [])
@@ -83,24 +93,24 @@ describe('what triggers a rebuild', () => {
     const counterDir = mkdtempSync(path.join(tmpdir(), 'lotse-builds-'))
     const counter = path.join(counterDir, 'builds')
     // The deploy command is the boundary here: it counts how often a build ran.
-    process.env.LOTSE_DEPLOY_COMMAND = `echo build >> ${counter}; echo '{"release":"r","phases":{"build":1}}'`
     try {
-      const publish = (i: number) =>
-        payload.create({ collection: 'events', data: { title: `Termin ${i + 1}`, start: '2027-02-01T10:00:00.000Z', municipality: f.municipality, organizer: f.orgA, _status: 'published' } })
-      if (parallel) await Promise.all(Array.from({ length: 30 }, (_, i) => publish(i)))
-      else for (let i = 0; i < 30; i++) await publish(i)
-      if (!parallel) expect(await pendingJobs()).toBe(1)
-      const triggers = await queuedTriggers()
-      expect(new Set(triggers.map((t) => t.title)).size).toBe(30)
+      await withDeployCommand(`echo build >> ${counter}; echo '{"release":"r","phases":{"build":1}}'`, async () => {
+        const publish = (i: number) =>
+          payload.create({ collection: 'events', data: { title: `Termin ${i + 1}`, start: '2027-02-01T10:00:00.000Z', municipality: f.municipality, organizer: f.orgA, _status: 'published' } })
+        if (parallel) await Promise.all(Array.from({ length: 30 }, (_, i) => publish(i)))
+        else for (let i = 0; i < 30; i++) await publish(i)
+        if (!parallel) expect(await pendingJobs()).toBe(1)
+        const triggers = await queuedTriggers()
+        expect(new Set(triggers.map((t) => t.title)).size).toBe(30)
 
-      for (let i = 0; i < 40 && (await pendingJobs()) > 0; i++) await payload.jobs.run({ limit: 50 })
-      const builds = readFileSync(counter, 'utf8').trim().split('\n').length
-      expect(builds).toBeLessThanOrEqual(2)
-      const done = await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, limit: 10 })
-      const included = new Set(done.docs.flatMap((d) => ((d.triggers as { title: string }[]) ?? []).map((t) => t.title)))
-      expect(included.size).toBe(30)
+        for (let i = 0; i < 40 && (await pendingJobs()) > 0; i++) await payload.jobs.run({ limit: 50 })
+        const builds = readFileSync(counter, 'utf8').trim().split('\n').length
+        expect(builds).toBeLessThanOrEqual(2)
+        const done = await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, limit: 10 })
+        const included = new Set(done.docs.flatMap((d) => ((d.triggers as { title: string }[]) ?? []).map((t) => t.title)))
+        expect(included.size).toBe(30)
+      })
     } finally {
-      delete process.env.LOTSE_DEPLOY_COMMAND
       rmSync(counterDir, { recursive: true, force: true })
     }
   })
@@ -109,8 +119,7 @@ describe('what triggers a rebuild', () => {
 describe('a failing build', () => {
   it('is recorded with its reason, and the next publish tries again', async () => {
     await reset()
-    process.env.LOTSE_DEPLOY_COMMAND = 'echo "[lotse] deploy failed: the Astro build stopped (injected failure)" >&2; exit 1'
-    try {
+    await withDeployCommand('echo "[lotse] deploy failed: the Astro build stopped (injected failure)" >&2; exit 1', async () => {
       await payload.update({ collection: 'pages', id: f.page, data: { title: 'Erste Schritte in Wittmund' } })
       await payload.jobs.run({ limit: 5 })
       const { docs } = await payload.find({ collection: 'deploys', sort: '-createdAt', limit: 1 })
@@ -121,9 +130,7 @@ describe('a failing build', () => {
 
       await payload.update({ collection: 'pages', id: f.page, data: { summary: 'Neu' } })
       expect(await pendingJobs()).toBe(1)
-    } finally {
-      delete process.env.LOTSE_DEPLOY_COMMAND
-    }
+    })
   })
 })
 
@@ -134,12 +141,7 @@ describe('what editors see', () => {
     const doc = { collection: 'offers', id: String(f.offerA) }
     expect((await siteStatus(payload, doc)).document).toBe('queued')
 
-    process.env.LOTSE_DEPLOY_COMMAND = `echo '{"release":"r1","phases":{"export":100,"build":2000}}'`
-    try {
-      await payload.jobs.run({ limit: 5 })
-    } finally {
-      delete process.env.LOTSE_DEPLOY_COMMAND
-    }
+    await withDeployCommand(`echo '{"release":"r1","phases":{"export":100,"build":2000}}'`, () => payload.jobs.run({ limit: 5 }))
     const live = await siteStatus(payload, doc)
     expect(live.document).toBe('live')
     expect(live.lastSuccess).toMatchObject({ status: 'success', triggers: 1 })
@@ -147,12 +149,7 @@ describe('what editors see', () => {
     expect(live.lastFailure).toBeNull()
 
     await payload.update({ collection: 'offers', id: f.offerA, data: { summary: 'Jetzt mit Kinderbetreuung' } })
-    process.env.LOTSE_DEPLOY_COMMAND = 'echo "[lotse] deploy failed: 2 broken internal links" >&2; exit 1'
-    try {
-      await payload.jobs.run({ limit: 5 })
-    } finally {
-      delete process.env.LOTSE_DEPLOY_COMMAND
-    }
+    await withDeployCommand('echo "[lotse] deploy failed: 2 broken internal links" >&2; exit 1', () => payload.jobs.run({ limit: 5 }))
     const failed = await siteStatus(payload, doc)
     expect(failed.document).toBe('failed')
     expect(failed.lastFailure?.reason).toBe('2 broken internal links')
