@@ -35,15 +35,20 @@ const running = new Set<ChildProcess>()
  * start (recover.ts); the live site is never touched by a deploy that did not finish.
  */
 export function stopRunningDeploys(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  const ending = [...running].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()))))
-  for (const child of running) {
-    try {
-      process.kill(-child.pid!, signal)
-    } catch {
-      // already gone
-    }
-  }
+  const ending = [...running].map((child) => new Promise<void>((resolve) => (alive(child) ? child.once('exit', () => resolve()) : resolve())))
+  for (const child of running) stopGroup(child, signal)
   return Promise.all(ending).then(() => undefined)
+}
+
+const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null
+
+/** Signals a deploy and every process it started (it leads its own process group). */
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  try {
+    process.kill(-child.pid!, signal)
+  } catch {
+    // already gone
+  }
 }
 process.once('exit', () => void stopRunningDeploys())
 
@@ -53,7 +58,10 @@ interface DeployProcess {
   done: Promise<{ code: number; stdout: string; stderr: string }>
 }
 
-/** Starts the deploy command; with `awaitTriggers` it loads the CMS and waits for `{ triggers }` over IPC. */
+/**
+ * Starts the deploy command. With `LOTSE_DEPLOY_AWAIT_TRIGGERS` in `env` it loads the CMS and
+ * waits for `{ triggers }` over IPC; otherwise it takes them from `LOTSE_DEPLOY_TRIGGERS`.
+ */
 function startDeploy(env: NodeJS.ProcessEnv): DeployProcess {
   const { cmd, args } = deployCommand()
   const child = spawn(/*turbopackIgnore: true*/ cmd, args, { cwd: findRoot(), env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true })
@@ -96,18 +104,11 @@ async function runDeploy(triggers: PublishTrigger[]): Promise<{ code: number; st
   const ready = prestarted
   prestarted = undefined
   let run: DeployProcess
-  const usable = ready && ready.child.exitCode === null && ready.child.signalCode === null && ready.child.connected && ready.settings === deploySettings() && !process.env.LOTSE_DEPLOY_COMMAND
-  if (ready && usable) {
+  if (ready && alive(ready.child) && ready.child.connected && ready.settings === deploySettings() && !process.env.LOTSE_DEPLOY_COMMAND) {
     run = ready
     run.child.send({ triggers })
   } else {
-    if (ready?.child.pid && ready.child.exitCode === null) {
-      try {
-        process.kill(-ready.child.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
+    if (ready) stopGroup(ready.child)
     run = startDeploy({ ...process.env, LOTSE_LOG_LEVEL: 'warn', LOTSE_DEPLOY_TRIGGERS: JSON.stringify(triggers) })
   }
   const result = await run.done

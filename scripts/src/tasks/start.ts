@@ -45,12 +45,12 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
 
   if (mode === 'start') await ensureAdminBuild(process.env)
 
-  // Next.js runs in its own process group with everything it starts (the worker's site builds),
-  // so stopping Lotse stops a build in progress too instead of leaving it writing into data/.
-  // The recovery above re-queues that build on the next start.
   // Hot reloading re-evaluates the build job's module and would lose track of a deploy process
   // started ahead for the next publish: in development every build starts its own.
   if (mode === 'dev') process.env.LOTSE_DEPLOY_PRESTART ??= 'off'
+  // Next.js runs in its own process group, which a stop signals as a whole. A site build in
+  // progress leads a group of its own and ends when the CMS goes (cms/src/publish/job.ts); the
+  // recovery above re-queues it on the next start.
   const next = spawn(nodeBin, [binOf(cmsDir, 'next/dist/bin/next'), mode, '--port', String(env.port)], {
     cwd: cmsDir,
     env: nextEnv(process.env),
