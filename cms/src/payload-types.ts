@@ -701,6 +701,11 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Who may change the file: the editors of this organization.
+   */
+  organization?: (number | null) | Organization;
+  uploadedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -762,6 +767,38 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'press' | 'editor' | 'translator';
+  /**
+   * Editors edit entries of this organization only.
+   */
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -866,41 +903,16 @@ export interface Deploy {
     | null;
   release?: string | null;
   reason?: string | null;
+  /**
+   * A running build renews this regularly; when it lapses, another build takes over.
+   */
+  leaseUntil?: string | null;
+  heartbeatAt?: string | null;
+  attempts?: number | null;
+  worker?: string | null;
   log?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'press' | 'editor' | 'translator';
-  /**
-   * Editors edit entries of this organization only.
-   */
-  organization?: (number | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1424,6 +1436,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  organization?: T;
+  uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1526,6 +1540,10 @@ export interface DeploysSelect<T extends boolean = true> {
   phases?: T;
   release?: T;
   reason?: T;
+  leaseUntil?: T;
+  heartbeatAt?: T;
+  attempts?: T;
+  worker?: T;
   log?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -52,6 +52,16 @@ export const Deploys: CollectionConfig = {
     { name: 'phases', type: 'json', label: { de: 'Dauer je Schritt (ms)', en: 'Duration per phase (ms)' } },
     { name: 'release', type: 'text', label: { de: 'Release', en: 'Release' } },
     { name: 'reason', type: 'textarea', label: { de: 'Grund des Fehlers', en: 'Reason of failure' } },
+    {
+      name: 'leaseUntil',
+      type: 'date',
+      index: true,
+      label: { de: 'Belegt bis', en: 'Lease until' },
+      admin: { readOnly: true, description: { de: 'Ein laufender Bau verlängert dies regelmäßig; läuft es ab, übernimmt ein anderer Bau.', en: 'A running build renews this regularly; when it lapses, another build takes over.' } },
+    },
+    { name: 'heartbeatAt', type: 'date', label: { de: 'Letztes Lebenszeichen', en: 'Last heartbeat' }, admin: { readOnly: true } },
+    { name: 'attempts', type: 'number', defaultValue: 0, label: { de: 'Versuche', en: 'Attempts' }, admin: { readOnly: true } },
+    { name: 'worker', type: 'text', label: { de: 'Ausführender Prozess', en: 'Worker process' }, admin: { readOnly: true } },
     { name: 'log', type: 'textarea', label: { de: 'Protokoll', en: 'Log' }, admin: { readOnly: true } },
   ],
 }

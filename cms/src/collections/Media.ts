@@ -86,5 +86,21 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', localized: true, label: { de: 'Bildunterschrift', en: 'Caption' } },
     { name: 'credit', type: 'text', label: { de: 'Bildnachweis', en: 'Credit' } },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      index: true,
+      label: { de: 'Organisation', en: 'Organization' },
+      admin: { position: 'sidebar', description: { de: 'Wer die Datei ändern darf: die Redaktion dieser Organisation.', en: 'Who may change the file: the editors of this organization.' } },
+    },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      label: { de: 'Hochgeladen von', en: 'Uploaded by' },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ]),
 }

@@ -3,6 +3,7 @@ import * as migration_20261125_054327_translation_tracking from './20261125_0543
 import * as migration_20261125_054613_glossary_and_jobs from './20261125_054613_glossary_and_jobs';
 import * as migration_20261125_055543_deploys_and_publish_jobs from './20261125_055543_deploys_and_publish_jobs';
 import * as migration_20261125_150000_locale_parent_indexes from './20261125_150000_locale_parent_indexes';
+import * as migration_20261202_162228_security_media_owner_deploy_lease from './20261202_162228_security_media_owner_deploy_lease';
 
 export const migrations = [
   {
@@ -23,11 +24,16 @@ export const migrations = [
   {
     up: migration_20261125_055543_deploys_and_publish_jobs.up,
     down: migration_20261125_055543_deploys_and_publish_jobs.down,
-    name: '20261125_055543_deploys_and_publish_jobs'
+    name: '20261125_055543_deploys_and_publish_jobs',
   },
   {
     up: migration_20261125_150000_locale_parent_indexes.up,
     down: migration_20261125_150000_locale_parent_indexes.down,
     name: '20261125_150000_locale_parent_indexes',
+  },
+  {
+    up: migration_20261202_162228_security_media_owner_deploy_lease.up,
+    down: migration_20261202_162228_security_media_owner_deploy_lease.down,
+    name: '20261202_162228_security_media_owner_deploy_lease'
   },
 ];
