@@ -22,6 +22,7 @@ import { Users } from './collections/Users'
 import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
+import { reclaimOnTick } from './publish/recover'
 import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
 import { SystemState } from './globals/SystemState'
 import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
@@ -108,7 +109,13 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       // Jobs run inside the CMS process every 2 s, so a publish waits at most that long before
       // its build starts (a cheap query). `LOTSE_JOBS=off` leaves them to `npm run worker`.
       autoRun: [{ cron: '*/2 * * * * *', limit: 10, queue: 'default' }],
-      shouldAutoRun: () => process.env.LOTSE_JOBS !== 'off',
+      // Read on every tick (the supervisor turns jobs off when stopping). Each tick also takes
+      // back site builds whose lease ran out (publish/recover.ts): Payload 3 has no job leases.
+      shouldAutoRun: async (payload) => {
+        if (process.env.LOTSE_JOBS === 'off') return false
+        await reclaimOnTick(payload)
+        return true
+      },
       // Editors see queued, running and failed jobs (with the reason) in the admin.
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
         ...defaultJobsCollection,

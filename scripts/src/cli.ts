@@ -1,8 +1,16 @@
-// A deploy the CMS started ahead (cms/src/publish/job.ts) gets its triggers over IPC, maybe
-// while still loading: listen before anything else loads, so the message cannot be missed.
-if (process.env.LOTSE_DEPLOY_AWAIT_TRIGGERS && process.send) {
-  ;(globalThis as { lotseDeployTriggers?: Promise<unknown> }).lotseDeployTriggers = new Promise((resolve) => process.once('message', resolve))
-}
+import { openDeployChannel } from './deploy/channel'
+
+// A deploy started by the CMS's build job talks to it over IPC from the first moment on
+// (heartbeats, its request, ending with the CMS): see deploy/channel.ts.
+if (process.argv[2] === 'deploy') openDeployChannel()
+
+// Payload opens a WebSocket to the Next.js dev server on PORT in every process that calls
+// getPayload outside production and tests (its config hot reload), and `payload.destroy()` never
+// closes it. Beside a running `npm start` it reached the CMS: `npm run deploy` printed its release
+// and never exited, the build job's deploy processes never ended (the queue stalled behind them),
+// and the CMS could not stop while such a socket was open (reproduced on main). Only the CMS under
+// `npm run dev` reloads its config; no task here needs it.
+if (process.argv[2] !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
 
 /**
  * Task runner behind the root npm scripts; scripts/run.mjs has already brought Node >= 22.12,
@@ -27,14 +35,26 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'generate:importmap': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:importmap']),
 }
 
+/**
+ * Tasks that end the process once their work is done, whatever is still open (a database
+ * client, a timer of a library, the IPC channel): a deploy that has reported its release must
+ * never keep its host's build waiting, nor an operator's shell.
+ */
+const endWhenDone = new Set(['deploy', 'rollback'])
+
 const [taskName = 'help', ...args] = process.argv.slice(2)
 const task = tasks[taskName]
 if (!task) {
   console.log(`Lotse tasks (run as npm run <task>): ${Object.keys(tasks).join(', ')}`)
   process.exit(taskName === 'help' ? 0 : 2)
 }
-task(args).catch((err: unknown) => {
-  console.error(`[lotse] ${taskName} failed: ${err instanceof Error ? err.message : String(err)}`)
-  if (process.env.LOTSE_DEBUG && err instanceof Error) console.error(err.stack)
-  process.exit(1)
-})
+task(args).then(
+  () => {
+    if (endWhenDone.has(taskName)) process.exit()
+  },
+  (err: unknown) => {
+    console.error(`[lotse] ${taskName} failed: ${err instanceof Error ? err.message : String(err)}`)
+    if (process.env.LOTSE_DEBUG && err instanceof Error) console.error(err.stack)
+    process.exit(1)
+  },
+)

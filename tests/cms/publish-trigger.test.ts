@@ -25,7 +25,10 @@ async function reset() {
   await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
 }
 
-/** Runs `fn` with the deploy command replaced (the boundary these tests stop at). */
+/**
+ * Runs `fn` with the deploy command replaced (the boundary these tests stop at). The stand-in
+ * answers over the deploy protocol on fd 3 (cms/src/publish/protocol.ts), as the real deploy does.
+ */
 async function withDeployCommand<T>(command: string, fn: () => Promise<T>): Promise<T> {
   process.env.LOTSE_DEPLOY_COMMAND = command
   try {
@@ -94,7 +97,7 @@ describe('what triggers a rebuild', () => {
     const counter = path.join(counterDir, 'builds')
     // The deploy command is the boundary here: it counts how often a build ran.
     try {
-      await withDeployCommand(`echo build >> ${counter}; echo '{"release":"r","phases":{"build":1}}'`, async () => {
+      await withDeployCommand(`echo build >> ${counter}; echo '{"type":"result","release":"r","phases":{"build":1}}' >&3`, async () => {
         const publish = (i: number) =>
           payload.create({ collection: 'events', data: { title: `Termin ${i + 1}`, start: '2027-02-01T10:00:00.000Z', municipality: f.municipality, organizer: f.orgA, _status: 'published' } })
         if (parallel) await Promise.all(Array.from({ length: 30 }, (_, i) => publish(i)))
@@ -119,7 +122,7 @@ describe('what triggers a rebuild', () => {
 describe('a failing build', () => {
   it('is recorded with its reason, and the next publish tries again', async () => {
     await reset()
-    await withDeployCommand('echo "[lotse] deploy failed: the Astro build stopped (injected failure)" >&2; exit 1', async () => {
+    await withDeployCommand(`echo '{"type":"failure","reason":"the Astro build stopped (injected failure)"}' >&3; exit 1`, async () => {
       await payload.update({ collection: 'pages', id: f.page, data: { title: 'Erste Schritte in Wittmund' } })
       await payload.jobs.run({ limit: 5 })
       const { docs } = await payload.find({ collection: 'deploys', sort: '-createdAt', limit: 1 })
@@ -141,7 +144,7 @@ describe('what editors see', () => {
     const doc = { collection: 'offers', id: String(f.offerA) }
     expect((await siteStatus(payload, doc)).document).toBe('queued')
 
-    await withDeployCommand(`echo '{"release":"r1","phases":{"export":100,"build":2000}}'`, () => payload.jobs.run({ limit: 5 }))
+    await withDeployCommand(`echo '{"type":"result","release":"r1","phases":{"export":100,"build":2000}}' >&3`, () => payload.jobs.run({ limit: 5 }))
     const live = await siteStatus(payload, doc)
     expect(live.document).toBe('live')
     expect(live.lastSuccess).toMatchObject({ status: 'success', triggers: 1 })
@@ -149,7 +152,7 @@ describe('what editors see', () => {
     expect(live.lastFailure).toBeNull()
 
     await payload.update({ collection: 'offers', id: f.offerA, data: { summary: 'Jetzt mit Kinderbetreuung' } })
-    await withDeployCommand('echo "[lotse] deploy failed: 2 broken internal links" >&2; exit 1', () => payload.jobs.run({ limit: 5 }))
+    await withDeployCommand(`echo '{"type":"failure","reason":"2 broken internal links","phases":{"build":900}}' >&3; exit 1`, () => payload.jobs.run({ limit: 5 }))
     const failed = await siteStatus(payload, doc)
     expect(failed.document).toBe('failed')
     expect(failed.lastFailure?.reason).toBe('2 broken internal links')

@@ -1,17 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
+import type { PublishTrigger } from './protocol'
+
+export type { PublishTrigger } from './protocol'
+
 /** Context flag for writes that must not trigger a rebuild (seeding, imports, the deploy itself). */
 export const NO_REBUILD_CONTEXT = 'lotseSeed'
-
-export interface PublishTrigger {
-  collection: string
-  id: string
-  /** The document's slug, so the deploy can check its page exists. */
-  slug?: string
-  title: string
-  action: 'publish' | 'update' | 'unpublish' | 'delete' | 'manual' | 'daily'
-  at: string
-}
 
 const titleOf = (doc: Record<string, unknown>): string => String(doc.title ?? doc.name ?? doc.slug ?? doc.id ?? '')
 

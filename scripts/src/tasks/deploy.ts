@@ -1,8 +1,22 @@
+/**
+ * `npm run deploy`, and the deploy process the CMS's build job starts for every publish:
+ * export → Astro build → Pagefind into a fresh release directory → checks → atomic switch of
+ * the live site → prune old releases. A failure leaves the live site untouched.
+ *
+ * Started by the CMS (cms/src/publish/job.ts) it speaks the protocol of
+ * cms/src/publish/protocol.ts over its IPC channel (scripts/src/deploy/channel.ts): it loads the
+ * CMS, says `ready`, waits for one build request, reports each phase, `live` at the switch and
+ * a `result` or `failure`, and cli.ts then ends the process. Run by hand it builds with no
+ * triggers and prints what went live.
+ */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
+import type { DeployMessage, PublishTrigger } from '@lotse/cms/publish/protocol'
+
 import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/checks'
+import { deployChannel } from '../deploy/channel'
 import { LocalReleases } from '../deploy/releases'
 import { LocalTarget, targetFromEnv } from '../deploy/targets'
 import { phaseTimer } from '../lib/phases'
@@ -16,14 +30,8 @@ export function deployDir(dataDir: string): string {
   return path.resolve(process.env.DEPLOY_DIR ?? path.join(dataDir, 'site'))
 }
 
-interface Trigger {
-  collection: string
-  slug?: string
-  action: string
-}
-
 /** What the release must and must not contain, from the database and the triggering publishes. */
-async function expectations(payload: Payload, triggers: Trigger[]): Promise<ReleaseExpectations> {
+async function expectations(payload: Payload, triggers: PublishTrigger[]): Promise<ReleaseExpectations> {
   const mustExist = triggers.filter((t) => t.slug && (t.action === 'publish' || t.action === 'update') && URL_SEGMENT[t.collection]).map((t) => ({ collection: t.collection, slug: t.slug! }))
   const mustNotExist: ReleaseExpectations['mustNotExist'] = []
   for (const collection of Object.keys(URL_SEGMENT) as ('offers' | 'contacts' | 'events' | 'reports' | 'pages')[]) {
@@ -36,78 +44,79 @@ async function expectations(payload: Payload, triggers: Trigger[]): Promise<Rele
   return { mustExist: mustExist.filter((m) => !mustNotExist.some((n) => n.collection === m.collection && n.slug === m.slug)), mustNotExist, secrets }
 }
 
-/**
- * Started by the CMS's build job (cms/src/publish/job.ts) as the leader of its own process
- * group with an IPC channel: when that channel closes, the CMS is gone (stopped or killed), and
- * the whole build (Astro processes, Pagefind) ends with it instead of writing on unattended.
- */
-function endWithHost(): void {
-  if (!process.send) return // run by hand: nothing to follow
-  process.once('disconnect', () => {
-    console.error('[lotse] deploy failed: the CMS that started this build stopped')
-    try {
-      process.kill(-process.pid, 'SIGTERM')
-    } catch {
-      process.exit(143)
-    }
-  })
-  process.channel?.unref()
-}
+/** What a build ends with: the release that went live, or why nothing did. */
+type Outcome = Extract<DeployMessage, { type: 'result' | 'failure' }>
 
 /**
- * What this build is for. Started ahead by the CMS (`LOTSE_DEPLOY_AWAIT_TRIGGERS`), the deploy
- * has loaded everything and now waits for them over IPC; cli.ts listens from its first line,
- * so a message sent while this process was still loading is not lost. Otherwise they come in
- * `LOTSE_DEPLOY_TRIGGERS` (or none: a build by hand).
+ * Builds, checks and switches one release. Progress goes to `report` (the host, when there is
+ * one): each phase as it starts and ends, and `live` the moment the switch is done.
  */
-async function receiveTriggers(): Promise<Trigger[]> {
-  const pending = (globalThis as { lotseDeployTriggers?: Promise<{ triggers?: Trigger[] }> }).lotseDeployTriggers
-  if (!pending) return JSON.parse(process.env.LOTSE_DEPLOY_TRIGGERS ?? '[]') as Trigger[]
-  // The channel keeps the process alive while it waits; the build itself must not wait on it.
-  process.channel?.ref()
-  const message = await pending
-  process.channel?.unref()
-  return message.triggers ?? []
-}
-
-/**
- * `npm run deploy`: export → Astro build → Pagefind into a fresh release directory → checks →
- * atomic switch of the live site → prune old releases. Prints one JSON line with the release
- * and the time per phase; on failure the live site is untouched and the reason is printed as
- * `[lotse] deploy failed: …`.
- */
-export async function deploy(): Promise<void> {
-  endWithHost()
-  const env = exportCmsEnv()
+async function buildRelease(payload: Payload, releases: LocalReleases, dataDir: string, triggers: PublishTrigger[], report: (m: DeployMessage) => void): Promise<Outcome> {
   const { phases, time } = phaseTimer()
-  const releases = new LocalReleases(deployDir(env.dataDir))
-  const { default: config } = await import('@lotse/cms/config')
-  const payload = await getPayload({ config, key: 'deploy' })
-  const triggers = await receiveTriggers()
+  const timed = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
+    report({ type: 'phase', phase })
+    try {
+      return await time(phase, fn)
+    } finally {
+      report({ type: 'phase', phase, ms: phases[phase] ?? 0 })
+    }
+  }
   let release: { name: string; dir: string } | undefined
   try {
-    const { dir: snapshotDir } = await time('export', () => exportSnapshot(payload, env.dataDir))
+    const { dir: snapshotDir } = await timed('export', () => exportSnapshot(payload, dataDir))
     releases.discardIncomplete()
     release = releases.create()
     const out = release.dir
     if (!existsSync(binOf(siteDir, 'astro/bin/astro.mjs'))) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')
-    await buildSite(snapshotDir, out, time)
-    const problems = await time('check', async () => checkRelease(out, await expectations(payload, triggers)))
+    await buildSite(snapshotDir, out, timed)
+    const problems = await timed('check', async () => checkRelease(out, await expectations(payload, triggers)))
     if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
     const target = targetFromEnv(releases)
-    await time('switch', () => target.publish(release!.name, out))
+    await timed('switch', () => target.publish(release!.name, out))
     // A remote target serves its own copy; the local one stays as the record of what went out.
     if (!(target instanceof LocalTarget)) releases.activate(release.name)
+    report({ type: 'live', release: release.name })
     // After the switch: the new release is live while old ones are deleted (about 4 s for a
-    // release of 1,000 offers, 30,000 files, on this disk).
-    await time('prune', async () => releases.prune())
-    console.log(JSON.stringify({ release: release.name, phases }))
+    // release of 1,000 offers, 30,000 files, on this disk). Failing that is no failed build.
+    await timed('prune', async () => releases.prune()).catch((err: Error) => console.error(`[lotse] old releases not deleted: ${err.message}`))
+    return { type: 'result', release: release.name, phases }
   } catch (err) {
-    if (release) releases.discard(release.name)
-    console.error(`[lotse] deploy failed: ${(err as Error).message}`)
-    process.exitCode = 1
+    if (release && releases.live() !== release.name) releases.discard(release.name)
+    return { type: 'failure', reason: (err as Error).message || String(err), phases }
+  }
+}
+
+export async function deploy(): Promise<void> {
+  const channel = deployChannel()
+  const env = exportCmsEnv()
+  const releases = new LocalReleases(deployDir(env.dataDir))
+  const { default: config } = await import('@lotse/cms/config')
+  const payload = await getPayload({ config, key: 'deploy' })
+  // Progress is worth sending but never worth failing a build over (the host may be stopping).
+  const report = (m: DeployMessage) => void channel?.send(m).catch(() => undefined)
+  try {
+    let triggers: PublishTrigger[] = []
+    if (channel) {
+      await channel.send({ type: 'ready' })
+      const request = await channel.nextRequest()
+      if (request.settings.key !== channel.settingsKey) {
+        await channel.send({ type: 'failure', reason: 'this deploy process was started under other settings than the build asks for; the next build starts a fresh one', phases: {} })
+        process.exitCode = 1
+        return
+      }
+      triggers = request.triggers
+    }
+    const outcome = await buildRelease(payload, releases, env.dataDir, triggers, report)
+    const took = Object.entries(outcome.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')
+    if (outcome.type === 'result') console.log(`[lotse] release ${outcome.release} is live (${releases.liveLink}): ${took}`)
+    else {
+      console.error(`[lotse] deploy failed: ${outcome.reason}`)
+      process.exitCode = 1
+    }
+    await channel?.send(outcome)
   } finally {
-    await payload.destroy()
+    // Bounded: the process ends either way (cli.ts exits once this returns).
+    await Promise.race([payload.destroy(), new Promise((r) => setTimeout(r, 5_000).unref())])
   }
 }
 

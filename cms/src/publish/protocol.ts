@@ -1,0 +1,110 @@
+/**
+ * The one protocol between the CMS's build job (cms/src/publish/job.ts, the host) and the deploy
+ * process it starts (scripts/src/tasks/deploy.ts): what the host asks for, and every message the
+ * deploy sends back. Both sides parse what they receive with these schemas, so a change on one
+ * side that the other does not understand fails at once with the field named, not as a build
+ * that silently never ends.
+ *
+ * Transport: Node's IPC channel, which is file descriptor 3 of the deploy process (the host
+ * starts it with `stdio: ['ignore', 'pipe', 'pipe', 'ipc']`); each message is one line of JSON.
+ * Any program can speak it: a test's stand-in for the deploy writes
+ * `echo '{"type":"result","release":"r1","phases":{}}' >&3`.
+ *
+ * A conversation: the deploy process starts (possibly ahead of time, see job.ts), sends
+ * heartbeats from its first line on and `ready` once it has loaded the CMS; the host sends one
+ * `build` request; the deploy reports each `phase`, `live` the moment its release is switched
+ * live, and ends with exactly one `result` or `failure`, then exits. A `stop` request ends an idle
+ * process. Today each process serves one request; the messages carry nothing that ties them to
+ * that, so a long-lived publisher can serve many in sequence.
+ */
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+
+/** What each kind of change is called in a trigger. */
+export const TRIGGER_ACTIONS = ['publish', 'update', 'unpublish', 'delete', 'manual', 'daily'] as const
+
+/** One reason for a build: a publish, unpublish or deletion, a manual or the daily rebuild. */
+export const PublishTriggerSchema = z.object({
+  /** Collection slug of the changed document, `-` for manual and daily builds. */
+  collection: z.string().min(1),
+  id: z.string(),
+  /** The document's slug, so the deploy can check that its page exists (or is gone). */
+  slug: z.string().nullish(),
+  /** What editors see in the build list. */
+  title: z.string(),
+  action: z.enum(TRIGGER_ACTIONS),
+  /** When the change was saved (ISO 8601). */
+  at: z.string(),
+})
+export type PublishTrigger = z.infer<typeof PublishTriggerSchema>
+
+/** Phase names the deploy reports, in order; the admin shows their durations. */
+export const PhasesSchema = z.record(z.string(), z.number().nonnegative())
+
+/** Host → deploy. */
+export const DeployRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('build'),
+    /** The `deploys` record this build is for (logs; the publisher's own bookkeeping). */
+    deployId: z.string(),
+    /** Every publish this build includes; the release checks expect their pages. */
+    triggers: z.array(PublishTriggerSchema),
+    settings: z.object({
+      /**
+       * Fingerprint of the settings the build depends on (`deploySettingsKey()`): a process
+       * started ahead under other settings refuses the request instead of building with stale ones.
+       */
+      key: z.string(),
+    }),
+  }),
+  /** Ends an idle deploy process (the host stops, or no longer wants the process it started ahead). */
+  z.object({ type: z.literal('stop') }),
+])
+export type DeployRequest = z.infer<typeof DeployRequestSchema>
+export type BuildRequest = Extract<DeployRequest, { type: 'build' }>
+
+/** Deploy → host. */
+export const DeployMessageSchema = z.discriminatedUnion('type', [
+  /** Sent every `HEARTBEAT_MS` from the process's first line on; silence means it hangs. */
+  z.object({ type: z.literal('heartbeat') }),
+  /** The CMS is loaded and the database open: a request starts exporting at once. */
+  z.object({ type: z.literal('ready') }),
+  /** A phase began (`ms` absent) or ended (`ms`: how long it took). */
+  z.object({ type: z.literal('phase'), phase: z.string().min(1), ms: z.number().nonnegative().optional() }),
+  /** The release was switched live (sent before the clean-up that follows the switch). */
+  z.object({ type: z.literal('live'), release: z.string().min(1) }),
+  /** The build went live; the last message of a request. */
+  z.object({ type: z.literal('result'), release: z.string().min(1), phases: PhasesSchema }),
+  /** The build failed and the live site is unchanged; the last message of a request. */
+  z.object({ type: z.literal('failure'), reason: z.string().min(1), phases: PhasesSchema.default({}) }),
+])
+export type DeployMessage = z.infer<typeof DeployMessageSchema>
+
+/** How often a deploy process says it is alive. */
+export const HEARTBEAT_MS = 5_000
+
+/**
+ * Parses one message, naming what is wrong when it does not fit (`phases.build: expected
+ * number`); the caller treats that as a broken build, never as something to guess around.
+ */
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; error: string } {
+  const parsed = schema.safeParse(raw)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ')
+  return { ok: false, error: `${issues} (got ${JSON.stringify(raw)?.slice(0, 200)})` }
+}
+
+/** Variables set per process (by the host or the supervisor), or read by the host only. */
+const NOT_BUILD_SETTINGS = /^LOTSE_(LOG_LEVEL|JOBS|DEPLOY_PRESTART|DEPLOY_COMMAND|BUILD_TIMEOUT|SUPERVISED|LAUNCH_.*|CMS_STOP_MS)$/
+
+/**
+ * The environment a deploy depends on, as one fingerprint: a process started ahead under other
+ * settings (another `LOTSE_NOW`, `SITE_URL`, database …) must not build. Hashed, so the secret
+ * never travels in a message.
+ */
+export function deploySettingsKey(env: NodeJS.ProcessEnv = process.env): string {
+  const relevant = Object.entries(env)
+    .filter(([k]) => /^(LOTSE_|DEPLOY_|DATABASE_URI$|SITE_URL$|PAYLOAD_SECRET$)/.test(k) && !NOT_BUILD_SETTINGS.test(k))
+    .sort(([a], [b]) => a.localeCompare(b))
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16)
+}
