@@ -26,7 +26,19 @@ const VTIMEZONE = [
 ]
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/**
+ * TEXT values (RFC 5545 3.3.11): backslash, semicolon and comma escaped; every line break (CRLF,
+ * a lone LF, a lone CR, as pasted from old Mac or Word text) becomes `\n`, so no value can end
+ * its content line early; other control characters, which the RFC does not allow, are dropped.
+ */
+const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
 
 function local(iso: string): string {
   const w = toWall(new Date(iso))
