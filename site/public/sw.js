@@ -1,9 +1,9 @@
 /*
  * Lotse service worker. Pages: network first (with a short timeout on slow connections), then
- * the cache; every page the reader opens is kept. Hashed assets (/_astro/, /fonts/) and the
- * Pagefind index: cache first. Pagefind fetches its entry with "?ts=…", so lookups ignore the
- * query string. "Save this language" fills the cache "lotse-offline-{locale}" from the page;
- * this worker answers from every cache.
+ * the cache; every page the reader opens is kept. Files with a content hash in their name
+ * (/_astro/, Pagefind's index chunks): cache first. Pagefind fetches its entry with "?ts=…",
+ * so lookups ignore the query string. "Save this language" fills the cache
+ * "lotse-offline-{locale}" from the page; this worker answers from every cache.
  */
 const RUNTIME = 'lotse-runtime-v1'
 const SHELL = ['/', '/icon.svg']
@@ -21,7 +21,10 @@ self.addEventListener('activate', (event) => {
   )
 })
 
-const immutable = (url) => url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/fonts/') || /\.pf_(index|fragment|filter|meta)$|\.pagefind$/.test(url.pathname)
+// Only files whose name carries a content hash (the servers cache these for a year too, see
+// scripts/src/site/serving.ts). Pagefind's wasm.<lang>.pagefind and the fonts keep their names
+// across versions: a cached copy would outlive an update, so they go network first.
+const immutable = (url) => url.pathname.startsWith('/_astro/') || /\.pf_(index|fragment|filter|meta)$/.test(url.pathname)
 
 async function fromCache(request) {
   return caches.match(request, { ignoreSearch: true })

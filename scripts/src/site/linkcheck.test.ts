@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { checkLinks } from './linkcheck'
+import { checkLinks, checkPages } from './linkcheck'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -28,5 +28,21 @@ describe('link check', () => {
     expect(checkLinks(ok)).toEqual([])
     const broken = site({ 'ar/index.html': '<a href="/ar/offers/fehlt/">x</a><link href="/_astro/alt.css">' })
     expect(checkLinks(broken)).toEqual(['/ar/index.html → /ar/offers/fehlt/', '/ar/index.html → /_astro/alt.css'])
+  })
+
+  it('names every script the Content-Security-Policy would block, and leaves bundled scripts and JSON-LD alone', () => {
+    const dir = site({
+      'de/index.html': '<script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{"@type":"Thing"}</script><p>online=ja</p>',
+      'de/bad/index.html': '<script>alert(1)</script><script type="module">x()</script><img src="/i.png" onerror="x()"><a href="javascript:x()">x</a>',
+      '_astro/a.js': '',
+      'i.png': '',
+      'media/cover.html': '<script>alert(1)</script>',
+    })
+    expect(checkPages(dir).inlineScripts).toEqual([
+      '/de/bad/index.html: inline <script>',
+      '/de/bad/index.html: inline <script type="module">',
+      '/de/bad/index.html: onerror= handler attribute',
+      '/de/bad/index.html: javascript: URL (href="javascript:)',
+    ])
   })
 })

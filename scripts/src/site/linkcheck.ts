@@ -2,17 +2,46 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /**
- * The build-time link check: every internal `href`/`src` in every HTML page must resolve to a
- * file of the built site. Returns the broken links as "page → target", empty when all resolve.
+ * The build-time page checks, in one pass over every HTML page: every internal `href`/`src`
+ * must resolve to a file of the built site, and no page may carry a script the
+ * Content-Security-Policy blocks (`serving.ts` allows scripts from files only): an inline
+ * `<script>`, an `on…=` handler attribute or a `javascript:` URL would fail silently in the
+ * reader's browser, so it fails the build instead.
  */
-export function checkLinks(outDir: string): string[] {
-  const broken: string[] = []
+export interface PageProblems {
+  /** "page → target" for each internal link that does not resolve. */
+  brokenLinks: string[]
+  /** "page: what" for each script the policy would block. */
+  inlineScripts: string[]
+}
+
+/** Script types a browser runs; any other type (JSON-LD) is a data block the policy leaves alone. */
+const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module'])
+
+/** The scripts in one page's HTML that the policy would block. */
+export function inlineScriptsIn(html: string): string[] {
+  const found: string[] = []
+  for (const match of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const attrs = match[1]!
+    if (/\ssrc\s*=/i.test(attrs)) continue
+    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1]?.toLowerCase() ?? ''
+    if (SCRIPT_TYPES.has(type)) found.push(`inline <script${attrs}>`)
+  }
+  for (const match of html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)) found.push(`${match[1]!.toLowerCase()}= handler attribute`)
+  for (const match of html.matchAll(/\s(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:/gi)) found.push(`javascript: URL (${match[0].trim()})`)
+  return found
+}
+
+export function checkPages(outDir: string): PageProblems {
+  const problems: PageProblems = { brokenLinks: [], inlineScripts: [] }
   const pages: string[] = []
+  // Pagefind's files and the CMS's uploads are no pages (an upload named .html is never served as one).
+  const skip = new Set([path.join(outDir, 'pagefind'), path.join(outDir, 'media')])
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) {
-        if (entry.name !== 'pagefind') walk(full)
+        if (!skip.has(full)) walk(full)
       } else if (entry.name.endsWith('.html')) pages.push(full)
     }
   }
@@ -29,11 +58,18 @@ export function checkLinks(outDir: string): string[] {
   }
   for (const page of pages) {
     const html = readFileSync(page, 'utf8')
+    const name = `/${path.relative(outDir, page).split(path.sep).join('/')}`
     for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
       const target = match[1]!
       if (target.startsWith('//') || target === '/sw.js') continue
-      if (!resolves(target)) broken.push(`/${path.relative(outDir, page).split(path.sep).join('/')} → ${target}`)
+      if (!resolves(target)) problems.brokenLinks.push(`${name} → ${target}`)
     }
+    for (const script of inlineScriptsIn(html)) problems.inlineScripts.push(`${name}: ${script}`)
   }
-  return broken
+  return problems
+}
+
+/** Internal links that do not resolve, as "page → target"; empty when all resolve. */
+export function checkLinks(outDir: string): string[] {
+  return checkPages(outDir).brokenLinks
 }
