@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
@@ -6,7 +6,8 @@ import { localeCodes } from '@lotse/translations'
 
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
-import { checkLinks } from './linkcheck'
+import { precompress } from './compress'
+import { checkPages } from './linkcheck'
 import { writeOfflineManifests } from './offline'
 import { indexSite } from './pagefind'
 
@@ -14,7 +15,8 @@ export const siteDir = path.join(root, 'site')
 
 /**
  * From a snapshot to a finished static site in `outDir`: the Astro build, one Pagefind index
- * per locale, the offline manifests, then the link check. Returns the time per phase (ms).
+ * per locale, the offline manifests, the page checks (links resolve, no inline script), then
+ * the precompressed copies both servers send. Returns the time per phase (ms).
  * Throws, naming what failed, when any step fails; `outDir` is then not fit to go live.
  */
 export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
@@ -27,8 +29,13 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
     const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
     writeOfflineManifests(outDir, generatedAt)
   })
-  const broken = await time('linkcheck', async () => checkLinks(outDir))
-  if (broken.length > 0) throw new Error(`${broken.length} broken internal links, e.g. ${broken.slice(0, 5).join(', ')}`)
+  const problems = await time('linkcheck', async () => checkPages(outDir))
+  if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)
+  if (problems.inlineScripts.length > 0) {
+    throw new Error(`${problems.inlineScripts.length} scripts the Content-Security-Policy blocks, e.g. ${problems.inlineScripts.slice(0, 3).join(', ')}. Put the code in a <script> Astro bundles (or a file in site/public/), not in is:inline or an attribute.`)
+  }
+  // Last, so the offline manifests and the checks see the release without the copies.
+  await time('compress', () => precompress(outDir))
 }
 
 /**
@@ -79,6 +86,9 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
     }
     rmSync(path.join(first!, '.prerender'), { recursive: true, force: true })
     moveDir(first!, outDir)
+    // The build folder came from mkdtemp (mode 0700): a web server running as another user
+    // (nginx's www-data) could not read the release.
+    chmodSync(outDir, 0o755)
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   }
