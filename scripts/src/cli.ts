@@ -30,6 +30,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'build:site': async () => (await import('./tasks/buildSite')).buildSiteTask(),
   deploy: async () => (await import('./tasks/deploy')).deploy(),
   rollback: async () => (await import('./tasks/deploy')).rollback(),
+  'nginx:config': async (args) => (await import('./site/nginx')).nginxConfigTask(args),
   'migrate:create': async (args) => (await import('./tasks/payloadCli')).payloadCli(['migrate:create', ...args]),
   'generate:types': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:types']),
   'generate:importmap': async () => (await import('./tasks/payloadCli')).payloadCli(['generate:importmap']),
