@@ -96,9 +96,29 @@ const accepts = (port: number) =>
   })
 
 /**
+ * Runs beside nginx in a process of its own (node -e): when the test process is gone while
+ * nginx still runs (its pid file exists), it stops nginx's process group by the pid file,
+ * SIGTERM then SIGKILL 5 s later, and removes nginx's folder. Ends by itself once nginx ended.
+ */
+const WATCHDOG = `
+const { existsSync, readFileSync, rmSync } = require('node:fs')
+const [testPid, pidFile, prefix] = process.argv.slice(1)
+const alive = (pid) => { try { process.kill(pid, 0); return true } catch { return false } }
+const signal = (pgid, sig) => { try { process.kill(-pgid, sig) } catch {} }
+const timer = setInterval(() => {
+  if (!existsSync(pidFile)) return clearInterval(timer)
+  if (alive(Number(testPid))) return
+  clearInterval(timer)
+  const pgid = Number(readFileSync(pidFile, 'utf8'))
+  signal(pgid, 'SIGTERM')
+  setTimeout(() => { if (existsSync(pidFile)) signal(pgid, 'SIGKILL'); rmSync(prefix, { recursive: true, force: true }) }, 5000)
+}, 1000)
+`
+
+/**
  * Debian's nginx serving `root` with the config `npm run nginx:config -- --standalone` writes.
- * It leads its own process group (master and worker), stopped as a group; a watchdog shell
- * stops it by its pid file should the test process die first.
+ * It leads its own process group (master and worker), stopped as a group; a watchdog stops
+ * it by its pid file should the test process die first.
  */
 export async function startNginx(root: string): Promise<RunningServer> {
   if (!existsSync(NGINX) || !existsSync(BROTLI_STATIC_MODULE)) throw new Error(`nginx (${NGINX}) with its brotli module (${BROTLI_STATIC_MODULE}) is missing: run the tests through npm test, which installs them.`)
@@ -122,7 +142,7 @@ export async function startNginx(root: string): Promise<RunningServer> {
       if (attempt < 3 && /Address already in use/.test(stderr + (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''))) continue
       throw new Error(`nginx did not start: ${stderr}`)
     }
-    const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null && [ -f '${pidFile}' ]; do sleep 1; done; if [ -f '${pidFile}' ]; then kill -TERM -- -"$(cat '${pidFile}')"; sleep 5; [ -f '${pidFile}' ] && kill -KILL -- -"$(cat '${pidFile}')"; fi; rm -rf '${prefix}'`], { detached: true, stdio: 'ignore' })
+    const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), pidFile, prefix], { detached: true, stdio: 'ignore' })
     watchdog.unref()
     return {
       name: 'nginx',
