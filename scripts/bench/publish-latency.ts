@@ -13,6 +13,11 @@
  * `extraOffers` adds synthetic offers translated into all 12 locales on top of the demo seed
  * (0 = seed size; 1000 for the large case). Targets on 2 cores: p95 < 15 s at seed size,
  * < 30 s at 1,000 offers × 12 locales.
+ *
+ * A failed run says so: the first error, with its cause and the state of the build queue, and
+ * exit code 1. Either way everything the bench started (its CMS and job worker, the build in
+ * progress, the deploy process started ahead, the site server) is stopped before its data folder
+ * is removed, and the bench checks that no process of that folder is left.
  */
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -30,19 +35,54 @@ import { syntheticSnapshot } from './synthetic'
 
 const extra = Number(process.argv[2] ?? 0)
 const rounds = Number(process.argv[3] ?? 10)
+if (!Number.isInteger(extra) || extra < 0 || !Number.isInteger(rounds) || rounds < 1) {
+  console.error(`[bench] usage: npm run bench:publish -- [extraOffers ≥ 0] [rounds ≥ 1], got "${process.argv.slice(2).join(' ')}"`)
+  process.exit(2)
+}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-bench-publish-'))
 process.env.LOTSE_DATA_DIR = dataDir
 delete process.env.DATABASE_URI
 process.env.LOTSE_LOG_LEVEL = 'warn'
+// Run directly (not through cli.ts): no hot-reload socket to whatever serves PORT (see cli.ts).
+process.env.DISABLE_PAYLOAD_HMR = 'true'
 exportCmsEnv()
 const live = path.join(dataDir, 'site')
 const sitePort = 4700 + Math.floor(Math.random() * 200)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Processes that carry this bench's data folder in their environment (Linux /proc). */
+function processesOfDataDir(): string[] {
+  const marker = `LOTSE_DATA_DIR=${dataDir}\0`
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)
+    } catch {
+      return false
+    }
+  })
+}
+
+/** An error's message with its causes, for the one line that says why the run failed. */
+function describe(err: unknown): string {
+  const parts: string[] = []
+  for (let e: unknown = err; e && parts.length < 5; e = (e as { cause?: unknown }).cause) parts.push(e instanceof Error ? e.message : String(e))
+  return parts.join(' ← caused by: ')
+}
 
 const { default: config } = await import('@lotse/cms/config')
 const { prepareDatabase } = await import('@lotse/cms/prepare')
 const payload = await getPayload({ config, cron: true })
 const server = await serveSite(live, sitePort, '127.0.0.1')
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** What the build queue looks like: for a publish that never went live, that is the cause. */
+async function queueState(): Promise<string> {
+  const deploys = await payload.find({ collection: 'deploys', sort: '-createdAt', limit: 3, depth: 0 })
+  const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } }, sort: '-createdAt', limit: 3, depth: 0 })
+  const d = deploys.docs.map((x) => `deploy ${x.id} ${x.status}${x.reason ? ` (${x.reason})` : ''}${x.leaseUntil ? ` lease until ${x.leaseUntil}` : ''}`)
+  const j = jobs.docs.map((x) => `job ${x.id}${x.processing ? ' processing' : ''}${x.hasError ? ' failed' : ''}${x.completedAt ? ' completed' : ''}`)
+  return [...d, ...j].join('; ') || 'no deploys, no jobs'
+}
 
 /** Whether the live German search index holds `token` (its fragments are gzipped JSON). */
 function indexed(token: string): boolean {
@@ -66,11 +106,17 @@ async function waitLive(slug: string, token: string, timeoutMs = 180_000): Promi
   while (Date.now() < until) {
     const res = await fetch(`http://127.0.0.1:${sitePort}/de/offers/${slug}/`).catch(() => null)
     if (res?.ok && (await res.text()).includes(token) && indexed(token)) return
+    // A build that failed will not bring it: say so now, with its reason.
+    const failed = (await payload.find({ collection: 'deploys', where: { status: { equals: 'failed' } }, sort: '-finishedAt', limit: 1, depth: 0 })).docs[0]
+    if (failed && (failed.triggers as { title?: string }[] | null)?.some((t) => t.title?.includes(token))) {
+      throw new Error(`"${token}" did not go live: its build failed`, { cause: new Error(failed.reason ?? 'no reason recorded') })
+    }
     await sleep(100)
   }
-  throw new Error(`"${token}" did not go live within ${timeoutMs / 1000} s`)
+  throw new Error(`"${token}" did not go live within ${timeoutMs / 1000} s`, { cause: new Error(`build queue: ${await queueState().catch((e: Error) => e.message)}`) })
 }
 
+let failure: unknown
 try {
   const prepared = Date.now()
   await prepareDatabase(payload, { dataDir, production: false, demo: true })
@@ -135,11 +181,29 @@ try {
     median_phase_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, seconds(percentile(v, 50))])),
   }
   console.log(JSON.stringify(summary))
-} finally {
-  server.close()
-  // The deploy process started ahead for the next publish writes into the data folder too.
+} catch (err) {
+  failure = err
+  console.error(`[bench] failed: ${describe(err)}`)
+}
+
+// Everything this bench started stops before its folder goes: no new job, the build in progress
+// and the deploy process started ahead end (SIGTERM, SIGKILL after 5 s), the database closes.
+const cleanup: string[] = []
+try {
+  process.env.LOTSE_JOBS = 'off'
   await stopRunningDeploys()
   await payload.destroy()
-  rmSync(dataDir, { recursive: true, force: true })
-  process.exit(0)
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+} catch (err) {
+  cleanup.push(`stopping: ${describe(err)}`)
 }
+for (let i = 0; i < 50 && processesOfDataDir().length > 0; i++) await sleep(100)
+const left = processesOfDataDir()
+if (left.length > 0) cleanup.push(`processes still using ${dataDir}: ${left.join(', ')}`)
+try {
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
+} catch (err) {
+  cleanup.push(`removing ${dataDir}: ${describe(err)}`)
+}
+if (cleanup.length > 0) console.error(`[bench] clean-up: ${cleanup.join('; ')}`)
+process.exit(failure || cleanup.length > 0 ? 1 : 0)

@@ -227,7 +227,8 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
   const request: BuildRequest = { type: 'build', deployId, triggers, settings: { key: p.settings } }
   if (p.child.connected) {
     p.child.send(request, (err) => {
-      if (err && alive(p)) void stop(p, `was stopped: its request could not be sent (${err.message})`)
+      // Mostly a process that is ending anyway (EPIPE): its exit says more than this error.
+      if (err) setTimeout(() => alive(p) && void stop(p, `was stopped: its request could not be sent (${err.message})`), 1_000).unref()
     })
   } else void stop(p, 'was stopped: its deploy process had no channel to receive the request')
 
