@@ -141,7 +141,7 @@ export interface ServingRule {
  * extension; an upload once stored as `cover.html` (a PNG with a script appended) answers 404.
  */
 export const RULES: readonly ServingRule[] = [
-  { name: 'hidden files (the release marker .lotse-release.json)', pattern: /\/\./, deny: true },
+  { name: 'hidden files (the release marker .lotse-release.json); /.well-known/ stays public', pattern: /\/\.(?!well-known\/)/, deny: true },
   { name: 'build assets, content hash in the name (Vite)', pattern: /^\/_astro\/[^/]+$/, cache: 'immutable' },
   { name: 'search index chunks, content hash in the name (Pagefind)', pattern: /^\/pagefind\/[^/]+\/(?:[a-z]+\/)?[^/]+\.pf_(?:fragment|index|meta|filter)$/, cache: 'immutable' },
   {
