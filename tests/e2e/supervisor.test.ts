@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import type { PartSpec, Policy } from '../../scripts/src/supervisor/supervise'
-import { processesFor, waitForNoProcesses } from '../helpers/processes'
+import { killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/processes'
 
 /**
  * The supervisor behind `npm start` (scripts/src/supervisor/supervise.ts, with its launcher)
@@ -22,7 +22,7 @@ const hosts: ChildProcess[] = []
 afterAll(() => {
   for (const host of hosts) if (host.exitCode === null && host.signalCode === null) host.kill('SIGKILL')
   for (const folder of folders) {
-    for (const p of processesFor(folder)) process.kill(Number(p.split(' ')[0]), 'SIGKILL')
+    killProcessesFor(folder)
     rmSync(folder, { recursive: true, force: true })
   }
 })

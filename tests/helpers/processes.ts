@@ -32,3 +32,14 @@ export async function waitForNoProcesses(dataDir: string, timeoutMs = 10_000): P
   while (processesFor(dataDir).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
   return processesFor(dataDir)
 }
+
+/** Kills (SIGKILL) every process of `dataDir` still running: the last line of a test's cleanup, after it has checked that none remained. */
+export function killProcessesFor(dataDir: string): void {
+  for (const line of processesFor(dataDir)) {
+    try {
+      process.kill(Number(line.split(' ')[0]), 'SIGKILL')
+    } catch {
+      // gone meanwhile
+    }
+  }
+}

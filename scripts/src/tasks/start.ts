@@ -27,9 +27,20 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   // A refused configuration (production without PAYLOAD_SECRET or SERVER_URL) fails here,
   // before anything is opened or started.
   const env = exportCmsEnv()
+  // Production on a new SQLite database has no user yet; refuse before creating the file.
+  // (An existing database without users is refused in prepareDatabase, for MongoDB too.)
+  const newDatabase = env.databaseUri.startsWith('file:') && !existsSync(env.databaseUri.slice('file:'.length))
+  if (env.production && newDatabase && !(process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD)) {
+    throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD are not set. A production start on a new database creates the first admin account from them (password at least 12 characters).')
+  }
   const sitePort = Number(process.env.SITE_PORT ?? 4321)
   const supervisor = new Supervisor()
   supervisor.installHandlers()
+  // This process's own Payload (preparing, recovering) needs no config hot reload; outside
+  // production Payload would open a WebSocket to the Next.js server on PORT for it (see cli.ts),
+  // one more connection the CMS's stop would wait for. The CMS under `npm run dev` keeps it.
+  const hmrSetting = process.env.DISABLE_PAYLOAD_HMR
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
   try {
     await Promise.all([portFree(env.port, 'PORT'), portFree(sitePort, 'SITE_PORT')])
 
@@ -63,7 +74,7 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
       command: nodeBin,
       args: [...stripTypesFlag(), '--import', pathToFileURL(path.join(root, 'scripts/src/supervisor/cmsProcess.ts')).href, binOf(cmsDir, 'next/dist/bin/next'), mode, '--port', String(env.port)],
       cwd: cmsDir,
-      env: nextEnv(process.env),
+      env: { ...nextEnv(process.env), DISABLE_PAYLOAD_HMR: mode === 'dev' ? hmrSetting : 'true' },
       ready: cmsReady,
       beforeRestart: () => recover(config, 'the crash'),
     })
