@@ -23,12 +23,13 @@ const PARALLEL = 64
 /** A request the server waits on (incomplete on purpose or by mutation) is dropped after this. */
 const PATIENCE_MS = 400
 
-const work = mkdtempSync(path.join(tmpdir(), 'lotse-fuzz-'))
-const liveDir = path.join(work, 'site')
+let work: string
 const PAGE = '<!doctype html><html lang="de"><title>Start</title><p>Willkommen</p></html>'
 let server: RunningServer
 
 beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'lotse-fuzz-'))
+  const liveDir = path.join(work, 'site')
   // A small release with what the rules treat differently: pages, a locale 404, hashed
   // assets with precompressed copies, media, a hidden marker.
   const release = path.join(work, 'site.releases', 'r1')
@@ -56,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop()
-  rmSync(work, { recursive: true, force: true })
+  if (work) rmSync(work, { recursive: true, force: true })
 })
 
 /** mulberry32: small, seeded, good enough to spread the cases. */

@@ -11,8 +11,8 @@ import { startBuiltin, type RunningServer } from './servers'
  * `LocalReleases` does (a fresh symlink renamed over the old one) and delete old releases:
  * readers get whole answers from one release, never an error, and the server stays up.
  */
-const work = mkdtempSync(path.join(tmpdir(), 'lotse-switch-'))
-const liveDir = path.join(work, 'site')
+let work: string
+let liveDir: string
 /** Big enough that the answer is still being sent when the release is deleted. */
 const BIG = 8 * 1024 * 1024
 let server: RunningServer
@@ -48,13 +48,15 @@ function fetchText(url: string): Promise<{ status: number; body: string }> {
 }
 
 beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'lotse-switch-'))
+  liveDir = path.join(work, 'site')
   chmodSync(work, 0o755)
   server = await startBuiltin(liveDir)
 })
 
 afterAll(async () => {
   await server?.stop()
-  rmSync(work, { recursive: true, force: true })
+  if (work) rmSync(work, { recursive: true, force: true })
 })
 
 describe('the built-in server during deploys', () => {
@@ -82,13 +84,17 @@ describe('the built-in server during deploys', () => {
       }
     })()
     const answers: { status: number; body: string }[] = []
-    await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        for (let i = 0; i < 60; i++) answers.push(await fetchText(`${server.base}/de/`))
-      }),
-    )
-    switching = false
-    await switcher
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          for (let i = 0; i < 60; i++) answers.push(await fetchText(`${server.base}/de/`))
+        }),
+      )
+    } finally {
+      // Also when a request failed: no release may be written after the test removed its folder.
+      switching = false
+      await switcher
+    }
     expect(answers.filter((a) => a.status !== 200 || !/^<!doctype html><p>r\d+<\/p>$/.test(a.body))).toEqual([])
     expect(new Set(answers.map((a) => a.body)).size).toBeGreaterThan(1)
     expect(server.alive()).toBe(true)

@@ -20,9 +20,8 @@ import { rawRequest, startBuiltin, startNginx, type RunningServer } from './serv
  * media hold hostile uploads, and goes live under a DEPLOY_DIR containing `/media/` (which once
  * made every page cacheable for a year); then the same checks run against each server.
  */
-const work = mkdtempSync(path.join(tmpdir(), 'lotse-serving-'))
-const liveDir = path.join(work, 'media', 'site')
-const release = path.join(work, 'media', 'site.releases', 'r1')
+let work: string
+let release: string
 const servers: Record<string, RunningServer> = {}
 const phases: Record<string, number> = {}
 let browser: Browser
@@ -69,6 +68,9 @@ const BREAKS = {
 
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
+  work = mkdtempSync(path.join(tmpdir(), 'lotse-serving-'))
+  const liveDir = path.join(work, 'media', 'site')
+  release = path.join(work, 'media', 'site.releases', 'r1')
   const snapshot = fixtureSnapshot({ events: [BREAKS] })
   // A page whose slug is "media": its URL contains /media/, it is still a page.
   snapshot.pages.push({ ...snapshot.pages[0]!, slug: 'media', legal: null, order: 5 })
@@ -92,7 +94,7 @@ afterAll(async () => {
   delete process.env.LOTSE_NOW
   await browser?.close()
   await Promise.all(Object.values(servers).map((s) => s.stop()))
-  rmSync(work, { recursive: true, force: true })
+  if (work) rmSync(work, { recursive: true, force: true })
   console.log(`serving test: build phases ${JSON.stringify(phases)} ms`)
 })
 
