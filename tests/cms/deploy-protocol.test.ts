@@ -1,0 +1,210 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createLocalReq, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { stopRunningDeploys } from '@lotse/cms/publish/job'
+import { MAX_ATTEMPTS } from '@lotse/cms/publish/lease'
+import { reclaimExpiredBuilds } from '@lotse/cms/publish/recover'
+import { queueRebuild } from '@lotse/cms/publish/trigger'
+
+import { createTestCms, type TestCms } from '../helpers/payload'
+import { processesFor, waitForNoProcesses } from '../helpers/processes'
+
+/**
+ * The build job and its deploy process, at the process boundary: stand-ins for the deploy
+ * (`LOTSE_DEPLOY_COMMAND`, run by /bin/sh) hang, ignore SIGTERM, report and linger, die or speak
+ * nonsense over the protocol's fd 3, and every time the build ends within its bound, says why,
+ * and leaves no process behind. Then the leases: renewed while a build runs, taken back when
+ * they expire. The real deploy is in tests/e2e/deploy-lifecycle.test.ts.
+ */
+let cms: TestCms
+let payload: Payload
+let dataDir: string
+const saved = { ...process.env }
+
+beforeAll(async () => {
+  cms = await createTestCms()
+  payload = cms.payload
+  dataDir = cms.env.dataDir
+  // The stand-ins carry the data folder in their environment, so the process checks find them.
+  process.env.LOTSE_DATA_DIR = dataDir
+}, 120_000)
+
+afterAll(async () => {
+  for (const line of processesFor(dataDir)) process.kill(Number(line.split(' ')[0]), 'SIGKILL')
+  process.env = saved
+  await cms?.cleanup()
+})
+
+/** One line of the protocol on fd 3, as the real deploy sends it over its IPC channel. */
+const say = (message: Record<string, unknown>) => `echo '${JSON.stringify(message)}' >&3`
+
+/** Queues a build as a publish does, with `command` standing in for the deploy. */
+async function queueBuild(command: string, env: Record<string, string> = {}): Promise<void> {
+  await payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } })
+  await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
+  process.env.LOTSE_DEPLOY_COMMAND = command
+  delete process.env.LOTSE_BUILD_TIMEOUT
+  Object.assign(process.env, env)
+  await queueRebuild(await createLocalReq({}, payload), { collection: 'offers', id: '1', title: 'Sprachkurs', action: 'publish' })
+}
+
+/** Runs the queued build job; returns how long that took (ms). */
+async function runBuild(): Promise<number> {
+  const started = Date.now()
+  await payload.jobs.run({ limit: 5 })
+  return Date.now() - started
+}
+
+const latestDeploy = async () => (await payload.find({ collection: 'deploys', sort: '-createdAt', limit: 1, depth: 0 })).docs[0]!
+
+describe('a build that hangs', () => {
+  it('is stopped after LOTSE_BUILD_TIMEOUT, and the record says so', async () => {
+    await queueBuild('sleep 300', { LOTSE_BUILD_TIMEOUT: '1' })
+    const took = await runBuild()
+    expect(took).toBeGreaterThanOrEqual(1000)
+    expect(took).toBeLessThan(4000)
+    expect(await latestDeploy()).toMatchObject({ status: 'failed', reason: expect.stringContaining('took longer than 1 s (LOTSE_BUILD_TIMEOUT)') })
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+  })
+
+  it('is killed 5 s after SIGTERM when it ignores it, with every process it started', async () => {
+    await queueBuild(`trap '' TERM; sleep 300 & sleep 300`, { LOTSE_BUILD_TIMEOUT: '1' })
+    const took = await runBuild()
+    expect(took).toBeGreaterThanOrEqual(6000)
+    expect(took).toBeLessThan(10_000)
+    expect((await latestDeploy()).status).toBe('failed')
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+  })
+
+  it('with an unreadable LOTSE_BUILD_TIMEOUT fails naming the variable', async () => {
+    await queueBuild(say({ type: 'result', release: 'r1', phases: {} }), { LOTSE_BUILD_TIMEOUT: 'zehn Minuten' })
+    await runBuild()
+    expect((await latestDeploy()).reason).toBe('LOTSE_BUILD_TIMEOUT must be a number of seconds greater than 0 (e.g. 600), got "zehn Minuten"')
+  })
+})
+
+describe('a deploy process that', () => {
+  it('reported its release but does not end is stopped, and the release recorded as live', async () => {
+    await queueBuild(`${say({ type: 'result', release: 'r-lingers', phases: { build: 1200 } })}; sleep 300`)
+    const took = await runBuild()
+    expect(took).toBeLessThan(9000)
+    const deploy = await latestDeploy()
+    expect(deploy).toMatchObject({ status: 'success', release: 'r-lingers', phases: { build: 1200 } })
+    expect(deploy.log).toContain('did not end within 5 s of reporting and was stopped')
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+  })
+
+  it('ends without a result fails with its exit code and its last words', async () => {
+    await queueBuild(`echo 'Astro: JavaScript heap out of memory' >&2; exit 134`)
+    await runBuild()
+    expect((await latestDeploy()).reason).toBe('The deploy process ended with exit code 134 without a result: Astro: JavaScript heap out of memory')
+  })
+
+  it('sends a message outside the protocol fails, naming the field, and is stopped', async () => {
+    await queueBuild(`${say({ type: 'result', release: 'r1', phases: { build: 'schnell' } })}; sleep 300`)
+    const took = await runBuild()
+    expect(took).toBeLessThan(4000)
+    const deploy = await latestDeploy()
+    expect(deploy.status).toBe('failed')
+    expect(deploy.reason).toMatch(/^The deploy process sent a message outside the protocol: phases\.build: /)
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+  })
+
+  it('reports a failure has it recorded with its reason and phases', async () => {
+    await queueBuild(`${say({ type: 'failure', reason: 'the new site failed its checks: the de home page is missing (/de/)', phases: { export: 90, build: 3100 } })}; exit 1`)
+    await runBuild()
+    expect(await latestDeploy()).toMatchObject({ status: 'failed', reason: 'the new site failed its checks: the de home page is missing (/de/)', phases: { export: 90, build: 3100 } })
+  })
+})
+
+describe('the lease of a build', () => {
+  it('is renewed every 5 s while the build runs, and released when it ends', async () => {
+    const beat = say({ type: 'heartbeat' })
+    await queueBuild(`for i in 1 2 3 4; do ${beat}; sleep 2; done; ${say({ type: 'result', release: 'r-slow', phases: {} })}`)
+    const running = runBuild()
+    const leases = new Set<string>()
+    while (leases.size < 2) {
+      const d = await latestDeploy()
+      if (d.status === 'queued') continue
+      if (d.status !== 'running') break
+      expect(d.worker).toContain(`pid ${process.pid}`)
+      expect(d.attempts).toBe(1)
+      if (d.leaseUntil) {
+        // A lease always reaches well beyond now: 30 s from the last renewal.
+        expect(Date.parse(d.leaseUntil) - Date.now()).toBeGreaterThan(20_000)
+        leases.add(d.leaseUntil)
+      }
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    // The lease taken with the build, and one renewal 5 s later.
+    expect(leases.size).toBe(2)
+    await running
+    expect(await latestDeploy()).toMatchObject({ status: 'success', leaseUntil: null })
+  })
+
+  /** The state a dead runner leaves (upstream Payload #17645): record running, job processing. */
+  async function deadBuild(lease: { leaseUntil: string; attempts: number }): Promise<{ deployId: number | string; jobId: number | string }> {
+    await payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } })
+    await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
+    const at = new Date(Date.now() - 120_000).toISOString()
+    const deploy = await payload.create({
+      collection: 'deploys',
+      data: { status: 'running', queuedAt: at, startedAt: at, heartbeatAt: at, worker: 'web1 pid 4242', triggers: [{ collection: 'offers', id: '7', title: 'Elterncafé', action: 'publish', at }], ...lease },
+    })
+    const job = await payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' } })
+    await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    // The tick's check leaves jobs younger than a lease alone (one may be claimed right now).
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { updatedAt: at } })
+    return { deployId: deploy.id, jobId: job.id }
+  }
+
+  const rebuildJobs = async () => (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } }, depth: 0 })).docs
+
+  it('that expired is taken back: the build queued again and its stuck job replaced', async () => {
+    const { deployId } = await deadBuild({ leaseUntil: new Date(Date.now() - 60_000).toISOString(), attempts: 1 })
+    expect(await reclaimExpiredBuilds(payload)).toEqual({ requeued: 1, failed: 0 })
+    const deploy = await payload.findByID({ collection: 'deploys', id: deployId, depth: 0 })
+    expect(deploy).toMatchObject({ status: 'queued', leaseUntil: null, attempts: 1, reason: expect.stringContaining('web1 pid 4242') })
+    // One job, waiting to run (SQLite may give it the dead one's id again).
+    expect(await rebuildJobs()).toEqual([expect.objectContaining({ processing: false, hasError: false, completedAt: null })])
+  })
+
+  it('that is still valid is left alone', async () => {
+    const { deployId, jobId } = await deadBuild({ leaseUntil: new Date(Date.now() + 20_000).toISOString(), attempts: 1 })
+    expect(await reclaimExpiredBuilds(payload)).toEqual({ requeued: 0, failed: 0 })
+    expect((await payload.findByID({ collection: 'deploys', id: deployId, depth: 0 })).status).toBe('running')
+    expect((await rebuildJobs()).map((j) => [j.id, j.processing])).toEqual([[jobId, true]])
+  })
+
+  it(`that expired on the ${MAX_ATTEMPTS}rd attempt gives the build up, with a reason`, async () => {
+    const { deployId } = await deadBuild({ leaseUntil: new Date(Date.now() - 60_000).toISOString(), attempts: MAX_ATTEMPTS })
+    expect(await reclaimExpiredBuilds(payload)).toEqual({ requeued: 0, failed: 1 })
+    const deploy = await payload.findByID({ collection: 'deploys', id: deployId, depth: 0 })
+    expect(deploy).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Aufgegeben nach 3 Versuchen/) })
+    // Nothing left to block the next publish's build.
+    expect(await rebuildJobs()).toEqual([])
+  })
+})
+
+describe('a host that stops', () => {
+  it('ends its build within the grace, also one that ignores SIGTERM, and queues it again', async () => {
+    const marker = mkdtempSync(path.join(tmpdir(), 'lotse-started-'))
+    try {
+      await queueBuild(`trap '' TERM; touch ${marker}/started; sleep 300`)
+      const job = runBuild()
+      for (let i = 0; i < 100 && !existsSync(path.join(marker, 'started')); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(existsSync(path.join(marker, 'started'))).toBe(true)
+      const started = Date.now()
+      expect(await stopRunningDeploys({ graceMs: 1000 })).toEqual({ stopped: 1 })
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(processesFor(dataDir)).toEqual([])
+      await job
+      expect(await latestDeploy()).toMatchObject({ status: 'queued', attempts: 0, reason: 'Unterbrochen (Neustart) – wird wiederholt.', leaseUntil: null })
+    } finally {
+      rmSync(marker, { recursive: true, force: true })
+    }
+  })
+})
