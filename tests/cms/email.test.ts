@@ -64,6 +64,15 @@ describe('password reset by e-mail', () => {
     expect(login.user?.email).toBe(email)
   })
 
+  it('sends at most one reset mail per address and minute, answering 429 to the next request', async () => {
+    const before = smtp.mails.length
+    const other = 'presse-drossel@lotse.test'
+    await payload.forgotPassword({ collection: 'users', data: { email: other } })
+    await expect(payload.forgotPassword({ collection: 'users', data: { email: ` ${other.toUpperCase()} ` } })).rejects.toMatchObject({ status: 429 })
+    // The throttle does not tell whether an account exists: the unknown address got no mail either.
+    expect(smtp.mails.length).toBe(before)
+  })
+
   it('says so when the mail server refuses, and leaves the password as it was', async () => {
     const strict = await createTestCms({ mail: { smtpUrl: `smtp://127.0.0.1:${refusing.port}`, fromAddress: 'lotse@lk.wittmund.test', fromName: 'Lotse' } })
     try {

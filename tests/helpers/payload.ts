@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildLotseConfig } from '@lotse/cms/buildConfig'
 import type { LotseEnv } from '@lotse/cms/env'
@@ -20,8 +20,11 @@ export interface TestCms {
  * A CMS on a fresh temporary database. SQLite by default; set `TEST_DATABASE_URI` to a
  * `mongodb://host:port` server to run the same suite against MongoDB (each call gets its own
  * database, dropped afterwards). Migrations are applied exactly as `npm start` applies them.
+ * `adjust` may change the sanitized config before the CMS starts (a test adding a failing hook).
  */
-export async function createTestCms(options: { production?: boolean; mail?: LotseEnv['mail'] } = {}): Promise<TestCms> {
+export async function createTestCms(
+  options: { production?: boolean; mail?: LotseEnv['mail']; adjust?: (config: SanitizedConfig) => void } = {},
+): Promise<TestCms> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-test-'))
   const mongo = process.env.TEST_DATABASE_URI
   const id = randomBytes(4).toString('hex')
@@ -36,7 +39,9 @@ export async function createTestCms(options: { production?: boolean; mail?: Lots
     production: options.production ?? false,
     mail: options.mail ?? null,
   }
-  const payload = await getPayload({ config: await buildLotseConfig(env), key: `test-${id}` })
+  const config = await buildLotseConfig(env)
+  options.adjust?.(config)
+  const payload = await getPayload({ config, key: `test-${id}` })
   if (payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as never })
   return {
     payload,

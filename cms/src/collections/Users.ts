@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ValidationError } from 'payload'
+import { APIError, type PayloadRequest, ValidationError } from 'payload'
 
 import { adminsOnlyField, anyOf, admins, checkRole, roles } from '../access/roles'
 import { message } from '../i18n/messages'
@@ -8,6 +8,7 @@ import { message } from '../i18n/messages'
 export const MIN_PASSWORD_LENGTH = 12
 
 const passwordLabel = { de: 'Passwort', en: 'Password' }
+const emailLabel = { de: 'E-Mail', en: 'Email' }
 
 /**
  * The password-reset mail: what happened, the link (an hour valid), and what to do when it was
@@ -23,6 +24,35 @@ export function resetMail(serverURL: string, token: string): string {
     '<hr>',
     '<p lang="en">A new password was requested for your Lotse account. Set it with the link above (valid for one hour). If this was not you, ignore this e-mail; your password stays as it is.</p>',
   ].join('\n')
+}
+
+/** One reset mail per address and minute: nobody can flood a colleague's inbox. */
+const RESET_MAIL_INTERVAL_MS = 60_000
+/** When each address last got a reset mail, per CMS instance (tests run several in one process). */
+const resetMailsAsked = new WeakMap<object, Map<string, number>>()
+const sentFor = (req: PayloadRequest) => {
+  let sent = resetMailsAsked.get(req.payload)
+  if (!sent) resetMailsAsked.set(req.payload, (sent = new Map()))
+  return sent
+}
+const addressKey = (email: unknown) => String(email ?? '').trim().toLowerCase()
+
+/**
+ * Refuses a reset request for an address that got a mail less than a minute ago, whether or not
+ * an account exists for it (the answer must not tell). In memory: one CMS process serves the
+ * admin, and a restart forgetting it lets one more mail through at most. Every request counts,
+ * for known and unknown addresses alike, so the answer never tells whether an account exists.
+ */
+function throttleResetMails(req: PayloadRequest, email: unknown): void {
+  const key = addressKey(email)
+  const sent = sentFor(req)
+  const now = Date.now()
+  for (const [address, at] of sent) if (now - at >= RESET_MAIL_INTERVAL_MS) sent.delete(address)
+  const last = key ? sent.get(key) : undefined
+  if (last !== undefined) {
+    throw new APIError(message(req, 'resetMailThrottled', emailLabel, { seconds: Math.ceil((RESET_MAIL_INTERVAL_MS - (now - last)) / 1000) }), 429, null, true)
+  }
+  if (key) sent.set(key, now)
 }
 
 /** A user may read and change their own account; admins manage everyone. */
@@ -45,6 +75,10 @@ export const Users: CollectionConfig = {
     // The reset mail in the county's language first (Payload's default is English only); the
     // link is valid for an hour, Payload's default.
     forgotPassword: {
+      // Payload's own throttle reserves the address with a write outside the operation's
+      // transaction, which on SQLite waits for that very transaction (one writer at a time):
+      // every reset request hung. The throttle below does the same job without a write.
+      minRequestInterval: 0,
       generateEmailSubject: () => 'Lotse: Passwort zurücksetzen / Reset your password',
       generateEmailHTML: (args) => resetMail(args?.req?.payload.config.serverURL ?? '', args?.token ?? ''),
     },
@@ -58,6 +92,10 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [
+      ({ args, operation, req }) => {
+        if (operation === 'forgotPassword') throttleResetMails(req, (args as { data?: { email?: unknown } }).data?.email)
+        return args
+      },
       ({ args, operation, req }) => {
         if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
         const password = (args as { data?: { password?: unknown } }).data?.password

@@ -31,6 +31,15 @@ const de = {
   registrationHowRequired: '{{field}}: Bitte angeben, wie man sich anmeldet (Text oder Link).',
   parentCycle: '{{field}}: Eine Seite kann nicht unter sich selbst oder einer ihrer Unterseiten stehen.',
   measureParentLevel: '{{field}}: Ein Unterziel gehört zu einem Handlungsfeld, eine Maßnahme zu einem Unterziel.',
+  resetMailThrottled: '{{field}}: Für diese Adresse wurde gerade ein Link verschickt. Bitte in {{seconds}} Sekunden erneut versuchen.',
+  relationNotFound: '{{field}}: Der gewählte Eintrag ({{id}}) existiert nicht (mehr). Bitte einen anderen wählen.',
+  rowIdTaken: '{{field}}: Die Zeilen-ID „{{id}}“ gehört zu einem anderen Eintrag. Bitte die Zeile ohne ID senden.',
+  rowIdDuplicate: '{{field}}: Die Zeilen-ID „{{id}}“ kommt mehrfach vor.',
+  fileUnreadable: '{{field}}: Der Inhalt der Datei ist kein JPEG-, PNG-, WebP-, AVIF-Bild und kein PDF (unabhängig von Name und Endung).',
+  imageTooManyPixels: '{{field}}: Das Bild hat {{pixels}} Megapixel; erlaubt sind höchstens {{max}}. Bitte verkleinern.',
+  statusNotForTranslators: '{{field}}: Übersetzer können Einträge nicht veröffentlichen oder zurückziehen.',
+  fileNotForTranslators: '{{field}}: Übersetzer können Dateien nicht ersetzen, nur Texte übersetzen.',
+  relationQueryNotAllowed: '{{field}}: Abfragen über verknüpfte Einträge ({{path}}) sind hier nicht erlaubt.',
 } as const
 
 type MessageKey = keyof typeof de
@@ -61,6 +70,15 @@ const en: Record<MessageKey, string> = {
   registrationHowRequired: '{{field}}: Please say how to register (text or link).',
   parentCycle: '{{field}}: A page cannot be placed below itself or one of its sub-pages.',
   measureParentLevel: '{{field}}: A sub-goal belongs to a field of action, a measure to a sub-goal.',
+  resetMailThrottled: '{{field}}: A link was just sent to this address. Please try again in {{seconds}} seconds.',
+  relationNotFound: '{{field}}: The chosen entry ({{id}}) does not exist (any more). Please choose another one.',
+  rowIdTaken: '{{field}}: The row ID "{{id}}" belongs to another entry. Please send the row without an ID.',
+  rowIdDuplicate: '{{field}}: The row ID "{{id}}" occurs more than once.',
+  fileUnreadable: '{{field}}: The file\'s content is not a JPEG, PNG, WebP or AVIF image nor a PDF (whatever its name and extension).',
+  imageTooManyPixels: '{{field}}: The image has {{pixels}} megapixels; at most {{max}} are allowed. Please make it smaller.',
+  statusNotForTranslators: '{{field}}: Translators cannot publish or unpublish entries.',
+  fileNotForTranslators: '{{field}}: Translators cannot replace files, only translate texts.',
+  relationQueryNotAllowed: '{{field}}: Queries through related entries ({{path}}) are not allowed here.',
 }
 
 /** A label in the admin's languages, as Payload field labels are given. */

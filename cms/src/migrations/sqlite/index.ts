@@ -4,6 +4,7 @@ import * as migration_20261125_054613_glossary_and_jobs from './20261125_054613_
 import * as migration_20261125_055543_deploys_and_publish_jobs from './20261125_055543_deploys_and_publish_jobs';
 import * as migration_20261125_150000_locale_parent_indexes from './20261125_150000_locale_parent_indexes';
 import * as migration_20261202_162228_security_media_owner_deploy_lease from './20261202_162228_security_media_owner_deploy_lease';
+import * as migration_20261202_162958_reset_throttle_without_reservation from './20261202_162958_reset_throttle_without_reservation';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261202_162228_security_media_owner_deploy_lease.up,
     down: migration_20261202_162228_security_media_owner_deploy_lease.down,
-    name: '20261202_162228_security_media_owner_deploy_lease'
+    name: '20261202_162228_security_media_owner_deploy_lease',
+  },
+  {
+    up: migration_20261202_162958_reset_throttle_without_reservation.up,
+    down: migration_20261202_162958_reset_throttle_without_reservation.down,
+    name: '20261202_162958_reset_throttle_without_reservation'
   },
 ];
