@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { RawRest, type RawResponse } from '../helpers/rawRest'
 import { actors, type Actor } from './policy'
-import { contentLeaks, type Finding, FOREIGN_ORIGIN, formatFinding, generateProbes, type Generated, namesField, type Oracle, type Probe } from './probes'
+import { contentLeaks, type Finding, FOREIGN_ORIGIN, seenCanaries, formatFinding, generateProbes, type Generated, namesField, type Oracle, type Probe } from './probes'
 import { withoutPolicy } from './surface'
 import { createWorld, PASSWORD, Victims, type World } from './world'
 
@@ -35,6 +35,8 @@ let victims: Victims
 let client: RawRest
 let probes: Generated
 const tokens: Partial<Record<Actor, string>> = {}
+/** Canaries some actor who may see them did see, over all requests of the file. */
+const seen = new Set<string>()
 
 beforeAll(async () => {
   cms = await createTestCms()
@@ -68,6 +70,7 @@ async function run(probe: Probe): Promise<{ res: RawResponse; path: string; meth
   const why: string[] = []
   if (serverError(res)) why.push(`server error: ${res.text.slice(0, 120)}`)
   why.push(...contentLeaks(world, probe.actor, res))
+  for (const marker of seenCanaries(world, probe.actor, res)) seen.add(marker)
   if (!probe.allowed) {
     switch (probe.judge) {
       case 'write':
@@ -153,4 +156,11 @@ describe('hostile users', () => {
     console.log([...refused, `security: ${probes.allowed.length} allowed requests, ${refused.length} refused or failed`].join('\n'))
     expect(refused).toEqual([])
   }, 300_000)
+
+  // Runs after the two tests above and uses what their requests saw: a canary nobody could
+  // read would make "no canary leaked" prove nothing.
+  it('every canary reaches someone who may see it', () => {
+    const unseen = world.canaries.filter((c) => c.visibleTo.length > 0 && !seen.has(c.marker)).map((c) => `${c.what} (visible to ${c.visibleTo.join(', ')})`)
+    expect(unseen).toEqual([])
+  })
 })

@@ -456,6 +456,9 @@ const LIST_QUERIES = [
   '?pagination=false&depth=3&draft=true',
   '?joins[reports][limit]=100&depth=2&draft=true',
   '?trash=true&draft=true',
+  '?where[organization.name][like]=a&draft=true&depth=2',
+  '?where[contacts.email][exists]=true&draft=true&depth=2',
+  '?sort=-organization.name&draft=true&depth=1',
 ]
 const DOC_QUERIES = ['', '?draft=true', '?locale=*&draft=true&depth=10', '?locale=ar&fallback-locale=de&draft=true&depth=2']
 
@@ -1127,6 +1130,12 @@ export interface Finding {
 
 export function formatFinding(f: Finding): string {
   return `${f.actor} ${f.method} /api${f.path} → ${f.status} (${f.why}) [${f.row}]`
+}
+
+/** The canaries an answer carries that its reader may see (proof that the canaries are reachable at all). */
+export function seenCanaries(world: World, actor: Actor, res: RawResponse): string[] {
+  const text = res.text.toLowerCase()
+  return world.canaries.filter((c) => c.visibleTo.includes(actor) && text.includes(c.marker)).map((c) => c.marker)
 }
 
 /** What an answer carries that its reader may not see: canaries and internal fields. */
