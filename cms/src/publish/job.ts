@@ -15,8 +15,8 @@ import { NO_REBUILD_CONTEXT, queueRebuild, summarize } from './trigger'
 
 const ctx = { [NO_REBUILD_CONTEXT]: true }
 
-/** Build jobs of this process still writing their outcome (a stop waits for them). */
-const recording = new Set<Promise<unknown>>()
+/** Build jobs of this process in progress (a stop waits for them to write how they ended). */
+const inFlight = new Set<Promise<unknown>>()
 
 /**
  * Stops every build of this host within `graceMs` (+ about a second): each deploy process group
@@ -26,7 +26,7 @@ const recording = new Set<Promise<unknown>>()
  */
 export async function stopRunningDeploys(options: { graceMs?: number } = {}): Promise<{ stopped: number }> {
   const result = await stopDeployProcesses(options)
-  await Promise.race([Promise.allSettled([...recording]), new Promise((r) => setTimeout(r, 5_000).unref())])
+  await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 5_000).unref())])
   return result
 }
 
@@ -67,6 +67,46 @@ async function record(payload: Payload, { id, startedAt, attempts }: { id: strin
   }
 }
 
+/** One build job: claim, build under a lease, record. */
+async function build(payload: Payload, jobId: string): Promise<{ output: Record<string, never> }> {
+  ownJobs.add(jobId)
+  let claimed: Awaited<ReturnType<typeof claimWaiting>> = null
+  try {
+    claimed = await claimWaiting(payload)
+    if (!claimed) return { output: {} }
+    const { id, triggers } = claimed
+    ownDeploys.add(id)
+    // The lease, renewed while the build is alive: by this host every RENEW_MS, with the
+    // deploy's last heartbeat and the phases so far (the admin shows how far it got).
+    let progress: { phases: Record<string, number>; lastHeartbeat: number | null } = { phases: {}, lastHeartbeat: null }
+    let renewing: Promise<unknown> = Promise.resolve()
+    const renew = setInterval(() => {
+      const now = new Date()
+      const beat = progress.lastHeartbeat ? new Date(progress.lastHeartbeat) : now
+      renewing = payload
+        .update({ collection: 'deploys', id, data: { leaseUntil: leaseFrom(now).leaseUntil, heartbeatAt: beat.toISOString(), phases: progress.phases }, context: ctx })
+        .catch((err: unknown) => payload.logger.warn({ err, msg: `Could not renew the lease of site build ${id}` }))
+    }, RENEW_MS)
+    let outcome: BuildOutcome
+    try {
+      outcome = await runBuild({ deployId: id, triggers, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = p) })
+    } catch (err) {
+      // LOTSE_BUILD_TIMEOUT unreadable: the reason names it.
+      outcome = { ok: false, reason: (err as Error).message, phases: {}, log: '', interrupted: false }
+    } finally {
+      clearInterval(renew)
+    }
+    // A renewal still under way must not land after the outcome (it would extend the lease).
+    await renewing
+    await record(payload, claimed, outcome)
+    if (!outcome.ok && !outcome.interrupted) throw new Error(`Site build failed: ${outcome.reason}`)
+    return { output: {} }
+  } finally {
+    ownJobs.delete(jobId)
+    if (claimed) ownDeploys.delete(claimed.id)
+  }
+}
+
 /**
  * Rebuilds and redeploys the public site. A failure leaves the live site as it was and fails
  * the job (the admin lists it with its reason); the next publish tries again.
@@ -78,46 +118,14 @@ export const rebuildSiteTask = {
   concurrency: { key: () => 'site-build', exclusive: true, supersedes: true },
   inputSchema: [{ name: 'reason', type: 'text' }],
   handler: async ({ req, job }: { req: PayloadRequest; job: { id: string | number } }) => {
-    const payload = req.payload
     // A stopping host takes no build: the record stays queued and the next start builds it.
     if (isStopping()) return { output: {} }
-    ownJobs.add(String(job.id))
-    let claimed: Awaited<ReturnType<typeof claimWaiting>> = null
+    const work = build(req.payload, String(job.id))
+    inFlight.add(work)
     try {
-      claimed = await claimWaiting(payload)
-      if (!claimed) return { output: {} }
-      const { id, triggers } = claimed
-      ownDeploys.add(id)
-      // The lease, renewed while the build is alive: by this host every RENEW_MS, with the
-      // deploy's last heartbeat and the phases so far (the admin shows how far it got).
-      let progress: { phases: Record<string, number>; lastHeartbeat: number | null } = { phases: {}, lastHeartbeat: null }
-      let renewing: Promise<unknown> = Promise.resolve()
-      const renew = setInterval(() => {
-        const now = new Date()
-        const beat = progress.lastHeartbeat ? new Date(progress.lastHeartbeat) : now
-        renewing = payload
-          .update({ collection: 'deploys', id, data: { leaseUntil: leaseFrom(now).leaseUntil, heartbeatAt: beat.toISOString(), phases: progress.phases }, context: ctx })
-          .catch((err: unknown) => payload.logger.warn({ err, msg: `Could not renew the lease of site build ${id}` }))
-      }, RENEW_MS)
-      let outcome: BuildOutcome
-      try {
-        outcome = await runBuild({ deployId: id, triggers, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = p) })
-      } catch (err) {
-        // LOTSE_BUILD_TIMEOUT unreadable: the reason names it.
-        outcome = { ok: false, reason: (err as Error).message, phases: {}, log: '', interrupted: false }
-      } finally {
-        clearInterval(renew)
-      }
-      // A renewal still under way must not land after the outcome (it would extend the lease).
-      await renewing
-      const written = record(payload, claimed, outcome)
-      recording.add(written)
-      await written.finally(() => recording.delete(written))
-      if (!outcome.ok && !outcome.interrupted) throw new Error(`Site build failed: ${outcome.reason}`)
-      return { output: {} }
+      return await work
     } finally {
-      ownJobs.delete(String(job.id))
-      if (claimed) ownDeploys.delete(claimed.id)
+      inFlight.delete(work)
     }
   },
   // Input is typed above; Payload types task configs through generated job types.
