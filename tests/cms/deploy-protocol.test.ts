@@ -1,3 +1,10 @@
+/**
+ * The build job and its deploy process, at the process boundary: stand-ins for the deploy
+ * (`LOTSE_DEPLOY_COMMAND`, run by /bin/sh) hang, ignore SIGTERM, report and linger, die or speak
+ * nonsense over the protocol's fd 3, and every time the build ends within its bound, says why,
+ * and leaves no process behind. Then the leases: renewed while a build runs, taken back when
+ * they expire. The real deploy is in tests/e2e/deploy-lifecycle.test.ts.
+ */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,13 +19,6 @@ import { queueRebuild } from '@lotse/cms/publish/trigger'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { processesFor, waitForNoProcesses } from '../helpers/processes'
 
-/**
- * The build job and its deploy process, at the process boundary: stand-ins for the deploy
- * (`LOTSE_DEPLOY_COMMAND`, run by /bin/sh) hang, ignore SIGTERM, report and linger, die or speak
- * nonsense over the protocol's fd 3, and every time the build ends within its bound, says why,
- * and leaves no process behind. Then the leases: renewed while a build runs, taken back when
- * they expire. The real deploy is in tests/e2e/deploy-lifecycle.test.ts.
- */
 let cms: TestCms
 let payload: Payload
 let dataDir: string
