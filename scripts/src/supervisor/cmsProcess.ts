@@ -23,7 +23,7 @@
  */
 import { constants } from 'node:os'
 
-const STOP_MS = Number(process.env.LOTSE_CMS_STOP_MS ?? 10_000)
+const STOP_MS = 10_000
 
 /** `process.getActiveResourcesInfo()` as "TCPSocketWrap ×3, Timeout ×2". */
 function openResources(): string {

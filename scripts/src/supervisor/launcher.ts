@@ -6,7 +6,7 @@
  * It starts the command in its own group and stays beside it, so that the part ends when the
  * supervisor goes, however it goes: when the IPC channel closes (the supervisor was killed with
  * SIGKILL, or crashed before it could stop anything), it sends SIGTERM to the whole group and,
- * after `LOTSE_LAUNCH_GRACE_MS` (12 s), SIGKILL. The same deadline applies to a SIGTERM from
+ * after 12 s, SIGKILL. The same deadline applies to a SIGTERM from
  * the supervisor, so a part that ignores SIGTERM or hangs in its shutdown (Next.js waits for
  * every open request, see cmsProcess.ts) still ends. A separate process rather than code
  * loaded into the part: it works for any command, and it acts even when the part's own event
@@ -21,7 +21,8 @@
 import { spawn } from 'node:child_process'
 import { constants } from 'node:os'
 
-const graceMs = Number(process.env.LOTSE_LAUNCH_GRACE_MS ?? 12_000)
+/** Longer than the CMS's own stop (10 s, cmsProcess.ts), shorter than the supervisor's (15 s). */
+const graceMs = 12_000
 const name = process.env.LOTSE_LAUNCH_NAME ?? 'part'
 const [command, ...args] = process.argv.slice(2)
 if (!command || !process.send) {

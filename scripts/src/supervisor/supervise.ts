@@ -120,6 +120,7 @@ export class Supervisor {
 
   /** Starts a part and keeps it running (restarts with back-off) until the supervisor stops. */
   keep(spec: PartSpec): void {
+    if (this.stopping) return // a stop came while starting: nothing new
     const running = this.spawnPart(spec)
     running.child.once('exit', (code, signal) => {
       if (this.parts.get(spec.name) === running) this.parts.delete(spec.name)
@@ -132,6 +133,7 @@ export class Supervisor {
    * naming the part and how it ended, when it fails.
    */
   async runStep(spec: PartSpec): Promise<void> {
+    if (this.stopping) throw new Error(`${spec.name} not started: stopping`)
     const running = this.spawnPart(spec)
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => running.child.once('exit', (c, s) => resolve([c, s])))
     this.parts.delete(spec.name)
