@@ -210,7 +210,7 @@ describe('a production start with everything set', () => {
 
   describe('GraphQL is off in the running server', () => {
     it('does not answer a GraphQL query on POST /api/graphql, signed in or not', async () => {
-      for (const headers of [{}, { Authorization: `JWT ${token}` }]) {
+      for (const headers of [{}, { Authorization: `JWT ${token}` }] as Record<string, string>[]) {
         const res = await fetch(`${cms}/api/graphql`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ Users { docs { email } } }' }) })
         expect(res.status).toBe(404)
         expect(await res.text()).not.toContain(ADMIN.email)
