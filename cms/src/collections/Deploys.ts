@@ -16,8 +16,8 @@ export const Deploys: CollectionConfig = {
     useAsTitle: 'summary',
     defaultColumns: ['summary', 'status', 'startedAt', 'durationMs', 'reason'],
     description: {
-      de: 'Jede Veröffentlichung baut die öffentliche Website neu. Schlägt ein Bau fehl, bleibt die bisherige Website online.',
-      en: 'Every publish rebuilds the public website. When a build fails, the previous website stays online.',
+      de: 'Jede Veröffentlichung baut die öffentliche Website neu. Schlägt ein Bau fehl oder dauert er zu lange, bleibt die bisherige Website online.',
+      en: 'Every publish rebuilds the public website. When a build fails or takes too long, the previous website stays online.',
     },
   },
   defaultSort: '-createdAt',
@@ -59,9 +59,23 @@ export const Deploys: CollectionConfig = {
       label: { de: 'Belegt bis', en: 'Lease until' },
       admin: { readOnly: true, description: { de: 'Ein laufender Bau verlängert dies regelmäßig; läuft es ab, übernimmt ein anderer Bau.', en: 'A running build renews this regularly; when it lapses, another build takes over.' } },
     },
-    { name: 'heartbeatAt', type: 'date', label: { de: 'Letztes Lebenszeichen', en: 'Last heartbeat' }, admin: { readOnly: true } },
-    { name: 'attempts', type: 'number', defaultValue: 0, label: { de: 'Versuche', en: 'Attempts' }, admin: { readOnly: true } },
-    { name: 'worker', type: 'text', label: { de: 'Ausführender Prozess', en: 'Worker process' }, admin: { readOnly: true } },
+    {
+      name: 'heartbeatAt',
+      type: 'date',
+      label: { de: 'Letztes Lebenszeichen', en: 'Last heartbeat' },
+      admin: { readOnly: true, description: { de: 'Der bauende Prozess meldet sich alle 5 Sekunden.', en: 'The building process reports every 5 seconds.' } },
+    },
+    {
+      name: 'attempts',
+      type: 'number',
+      defaultValue: 0,
+      label: { de: 'Versuche', en: 'Attempts' },
+      admin: {
+        readOnly: true,
+        description: { de: 'Bricht der bauende Prozess ab, wird der Bau wiederholt, höchstens dreimal.', en: 'When the building process dies, the build is retried, at most three times.' },
+      },
+    },
+    { name: 'worker', type: 'text', label: { de: 'Ausführender Prozess', en: 'Worker process' }, admin: { readOnly: true, description: { de: 'Rechner und Prozessnummer.', en: 'Host and process id.' } } },
     { name: 'log', type: 'textarea', label: { de: 'Protokoll', en: 'Log' }, admin: { readOnly: true } },
   ],
 }

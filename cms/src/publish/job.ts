@@ -31,6 +31,14 @@ export async function stopRunningDeploys(options: { graceMs?: number } = {}): Pr
 }
 
 /**
+ * The same stop, for code outside this bundle: `npm start`'s CMS process wrapper
+ * (scripts/src/supervisor/cmsProcess.ts) runs before Next.js loads this module and cannot import
+ * it, so every copy of this module registers its stop here; call each on SIGTERM.
+ */
+export const STOP_HOOKS = Symbol.for('lotse.stopRunningDeploys')
+;((globalThis as { [STOP_HOOKS]?: Set<typeof stopRunningDeploys> })[STOP_HOOKS] ??= new Set()).add(stopRunningDeploys)
+
+/**
  * Takes every waiting deploy record: the oldest becomes the build, the others merge into it.
  * Every build is requested through a record (publish, daily, manual, recovery); none waiting
  * means an earlier build claimed them and contains them.
