@@ -15,8 +15,8 @@
  * When the command ends, the launcher ends the same way (its exit code, or the same signal),
  * so the supervisor reports what really happened to the part.
  *
- * Plain Node with only built-in modules (run with type stripping, no tsx): it starts in about
- * 40 ms and holds about 40 MB, and nothing it loads can fail.
+ * Plain Node with only built-in modules (run with type stripping, no tsx): nothing it loads can
+ * fail, and it holds 64 MB resident (measured; most of it Node itself).
  */
 import { spawn } from 'node:child_process'
 import { constants } from 'node:os'

@@ -1,20 +1,17 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createLocalReq, getPayload, type SanitizedConfig } from 'payload'
 
-import { prepareDatabase } from '@lotse/cms/prepare'
-import { recoverInterruptedBuilds } from '@lotse/cms/publish/recover'
-import { queueRebuild } from '@lotse/cms/publish/trigger'
 import { readDevLogin } from '@lotse/cms/seed/users'
 
 import { ensureAdminBuild, nextEnv } from '../lib/cms'
-import { describeDatabase, exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
+import { describeDatabase, exportCmsEnv } from '../lib/cmsEnv'
 import { binOf, cmsDir, nodeBin, root } from '../lib/paths'
 import { waitForHttp, waitForPort } from '../lib/proc'
+import { PrepareResult } from '../supervisor/prepareResult'
 import { stripTypesFlag, Supervisor } from '../supervisor/supervise'
-import { deployDir } from './deploy'
 
 /**
  * `npm start` (and `npm run dev` with `mode: 'dev'`): prepares the database (migrations, seed
@@ -36,26 +33,19 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
   const sitePort = Number(process.env.SITE_PORT ?? 4321)
   const supervisor = new Supervisor()
   supervisor.installHandlers()
-  // This process's own Payload (preparing, recovering) needs no config hot reload; outside
-  // production Payload would open a WebSocket to the Next.js server on PORT for it (see cli.ts),
-  // one more connection the CMS's stop would wait for. The CMS under `npm run dev` keeps it.
+  // The database step's Payload (prepare.ts, inheriting this environment) needs no config hot
+  // reload; outside production Payload would open a WebSocket to the Next.js server on PORT for
+  // it (see cli.ts), one more connection the CMS's stop would wait for. `npm run dev` keeps it
+  // for the CMS.
   const hmrSetting = process.env.DISABLE_PAYLOAD_HMR
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   try {
     await Promise.all([portFree(env.port, 'PORT'), portFree(sitePort, 'SITE_PORT')])
 
-    const { default: config } = await import('@lotse/cms/config')
-    const payload = await getPayload({ config })
-    const demo = wantsDemo(env)
-    const prepared = await prepareDatabase(payload, { dataDir: env.dataDir, production: env.production, demo })
-    // A build the last run was in the middle of is queued again (its publishes are not lost).
-    if (process.env.LOTSE_JOBS !== 'off') reportRequeued(await recoverInterruptedBuilds(payload), 'the last stop')
-    // No live site yet (first start, or DEPLOY_DIR emptied): the worker in the CMS builds one.
-    const live = deployDir(env.dataDir)
-    const firstBuild = !existsSync(live)
-    if (firstBuild) await queueRebuild(await createLocalReq({}, payload), { collection: 'site', id: 'start', title: 'Erster Start', action: 'manual' })
-    await payload.destroy()
-    const seeded = [prepared.seed.concept === 'seeded' ? 'concept measures' : null, prepared.seed.demo === 'seeded' ? 'demo content' : null].filter(Boolean)
+    const prepared = await prepare(supervisor, 'start')
+    const live = prepared.liveDir
+    const firstBuild = prepared.firstBuild
+    const seeded = [prepared.seeded?.concept ? 'concept measures' : null, prepared.seeded?.demo ? 'demo content' : null].filter(Boolean)
     console.log(`[lotse] database ready (${describeDatabase(env)})${seeded.length ? `; seeded ${seeded.join(' and ')}` : ''}`)
 
     if (mode === 'start') {
@@ -76,7 +66,7 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
       cwd: cmsDir,
       env: { ...nextEnv(process.env), DISABLE_PAYLOAD_HMR: mode === 'dev' ? hmrSetting : 'true' },
       ready: cmsReady,
-      beforeRestart: () => recover(config, 'the crash'),
+      beforeRestart: async () => void (await prepare(supervisor, 'recover')),
     })
     supervisor.keep({
       name: 'site server',
@@ -112,22 +102,26 @@ export async function start(mode: 'start' | 'dev'): Promise<void> {
 }
 
 /**
- * Re-queues site builds that were interrupted (by a stop, or by the crash of the CMS that ran
- * them), in a short-lived Payload instance of its own, so they are built again instead of
- * blocking the queue. Not when a separate worker runs the builds (`LOTSE_JOBS=off`).
+ * Runs the database step (scripts/src/supervisor/prepare.ts) as a supervised child and reads
+ * its result: `start` prepares the database, `recover` re-queues the build a dead CMS was
+ * running. A stop ends it like every other part.
  */
-async function recover(config: Promise<SanitizedConfig> | SanitizedConfig, cause: string): Promise<void> {
-  if (process.env.LOTSE_JOBS === 'off') return
-  const payload = await getPayload({ config, key: `recover-${Date.now()}` })
+async function prepare(supervisor: Supervisor, mode: 'start' | 'recover'): Promise<PrepareResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lotse-prepare-'))
   try {
-    reportRequeued(await recoverInterruptedBuilds(payload), cause)
+    const resultFile = path.join(dir, 'result.json')
+    await supervisor.runStep({
+      name: mode === 'start' ? 'database preparation' : 'recovery of interrupted site builds',
+      command: nodeBin,
+      args: ['--import', 'tsx', path.join(root, 'scripts/src/supervisor/prepare.ts'), mode, resultFile],
+      cwd: root,
+    })
+    const result = PrepareResult.parse(JSON.parse(readFileSync(resultFile, 'utf8')))
+    if (result.requeued > 0) console.log(`[lotse] re-queued ${result.requeued} site build(s) interrupted by ${mode === 'start' ? 'the last stop' : 'the crash'}`)
+    return result
   } finally {
-    await payload.destroy()
+    rmSync(dir, { recursive: true, force: true })
   }
-}
-
-function reportRequeued({ requeued }: { requeued: number }, cause: string): void {
-  if (requeued > 0) console.log(`[lotse] re-queued ${requeued} site build(s) interrupted by ${cause}`)
 }
 
 /** Refuses at once, naming the setting, when another program holds a port Lotse needs. */
