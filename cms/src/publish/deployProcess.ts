@@ -164,9 +164,23 @@ function takePrestarted(): DeployProcess | undefined {
   const ready = prestarted
   prestarted = undefined
   if (!ready) return undefined
-  if (alive(ready) && ready.child.connected && ready.settings === deploySettingsKey() && !process.env.LOTSE_DEPLOY_COMMAND) return ready
+  if (alive(ready) && ready.child.connected && ready.settings === deploySettingsKey() && !process.env.LOTSE_DEPLOY_COMMAND) {
+    holdsHost(ready, true)
+    return ready
+  }
   void stop(ready, 'was not used: it was started under other settings')
   return undefined
+}
+
+/**
+ * Whether a deploy keeps its host's event loop alive. One waiting for work must not: a host with
+ * nothing else left to do ends (and its exit handler ends the deploy); a running build does.
+ */
+function holdsHost(p: DeployProcess, hold: boolean): void {
+  for (const handle of [p.child, p.child.channel, p.child.stdout, p.child.stderr] as ({ ref?: () => void; unref?: () => void } | null | undefined)[]) {
+    if (hold) handle?.ref?.()
+    else handle?.unref?.()
+  }
 }
 
 /**
@@ -177,6 +191,7 @@ function takePrestarted(): DeployProcess | undefined {
 function prestartNext(): void {
   if (stopping || prestarted || process.env.LOTSE_DEPLOY_COMMAND || process.env.LOTSE_DEPLOY_PRESTART === 'off' || process.env.LOTSE_JOBS === 'off') return
   prestarted = startProcess()
+  holdsHost(prestarted, false)
 }
 
 const describeExit = (e: { code: number | null; signal: NodeJS.Signals | null; error?: string }) =>
