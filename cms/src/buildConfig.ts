@@ -4,7 +4,6 @@ import { en } from '@payloadcms/translations/languages/en'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type Config, type SanitizedConfig } from 'payload'
-import sharp from 'sharp'
 
 import { defaultLocale, locales } from '@lotse/translations'
 
@@ -27,7 +26,9 @@ import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
 import { SystemState } from './globals/SystemState'
 import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
 import { machineTranslateTask, TRANSLATABLE } from './translation/job'
-import { MAX_UPLOAD_BYTES } from './collections/Media'
+import { MAX_UPLOAD_BYTES, pixelLimitedSharp } from './collections/Media'
+import { harden } from './access/hardening'
+import { checkRole, roles } from './access/roles'
 import { databaseAdapter } from './lib/database'
 import { smtpAdapter } from './lib/email'
 import type { LotseEnv } from './lib/env'
@@ -76,7 +77,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     // Without SMTP_URL Payload writes mail (password reset) to the log, as in development.
     ...(env.mail ? { email: smtpAdapter(env.mail) } : {}),
-    sharp,
+    sharp: pixelLimitedSharp(),
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     admin: {
       user: Users.slug,
@@ -116,13 +117,18 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
         await reclaimOnTick(payload)
         return true
       },
+      // Jobs run by the worker only (Local API); over REST nobody runs or cancels them but admins
+      // cancel. Queueing stays Payload's default (signed in): scheduled publishing queues a job
+      // that later runs with the scheduler's own rights.
+      access: { run: () => false, cancel: ({ req }) => checkRole(req.user, ['admin']) },
       // Editors see queued, running and failed jobs (with the reason) in the admin.
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
         ...defaultJobsCollection,
+        access: { ...defaultJobsCollection.access, read: ({ req }) => checkRole(req.user, roles) },
         admin: { ...defaultJobsCollection.admin, hidden: ({ user }) => !user, group: { de: 'Übersetzung', en: 'Translation' } },
       }),
     },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   }
-  return buildConfig(config)
+  return buildConfig(config).then(harden)
 }

@@ -88,6 +88,8 @@ export const Users: CollectionConfig = {
     create: anyOf(admins),
     update: selfOrAdmin,
     delete: anyOf(admins),
+    // Lifting the lockout after failed logins is for admins (Payload's default: anyone signed in).
+    unlock: anyOf(admins),
     admin: ({ req }) => checkRole(req.user, roles),
   },
   hooks: {

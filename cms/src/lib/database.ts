@@ -5,23 +5,31 @@
  * SQLite writes are real transactions. `@payloadcms/db-sqlite` without `transactionOptions`
  * uses Payload's no-op `beginTransaction`: a create that failed halfway left a published
  * document without its schedule rows behind, and a publish and the rebuild job it queues were
- * not one unit. With `transactionOptions` every Payload write runs in `BEGIN IMMEDIATE … COMMIT`
- * (libsql always begins write transactions immediately), which brings two things to handle:
+ * not one unit. Payload's own transactions on libsql are not usable as they are, though:
  *
- * - libsql's local client is synchronous: a second `BEGIN IMMEDIATE` in the same process while
- *   the first is open would wait in SQLite's busy handler and block the event loop, so the
- *   first could never finish. Writes of one process therefore queue on an async mutex before
- *   they begin (a few milliseconds each); only writers of other processes (a separate worker,
- *   a deploy) meet SQLite's busy timeout.
- * - libsql hands its connection to the transaction and opens a new one for everything else on
- *   next use, without the busy timeout set at connect: the new connection gets it again, or a
- *   write from another process would fail at once with "database is locked".
+ * - libsql's local client answers synchronously: a second `BEGIN IMMEDIATE` in the same process
+ *   while the first is open waits in SQLite's busy handler with the event loop blocked, so the
+ *   first can never finish. Writes of one process therefore queue on an async mutex (a few
+ *   milliseconds each); only writers of other processes (a separate worker) meet the busy
+ *   timeout.
+ * - libsql hands its connection to the transaction and opens a new one without the busy
+ *   timeout; and a transaction whose `ROLLBACK` failed (a statement still running on it) was
+ *   dropped silently with its write lock held, so every later write failed with "database is
+ *   locked" (seen in the hostile-user suite).
+ *
+ * So every write (each transaction, and each statement Payload sends outside one: login
+ * attempts, the admin's document locks) runs on one write connection of ours, one at a time;
+ * a write connection that fails to end a transaction is closed, which ends it, and the next
+ * write opens a fresh one. Reads stay on Payload's own connection (WAL: readers never wait).
  */
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { Mutex, withTimeout } from 'async-mutex'
+import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
+import { type Client, createClient } from '@libsql/client'
+import { Mutex, type MutexInterface, withTimeout } from 'async-mutex'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,52 +64,100 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     // another instead of failing with "database is locked".
     wal: true,
     busyTimeout: BUSY_TIMEOUT_MS,
-    // Any object turns real transactions on (libsql ignores its contents: always IMMEDIATE).
+    // Real transactions; begun, committed and rolled back by serializeWrites below.
     transactionOptions: {},
   })
   return { ...sqlite, init: (args) => serializeWrites(sqlite.init(args)) }
 }
 
 type TransactionID = number | string
-interface LibsqlClient {
-  execute: (...args: unknown[]) => Promise<unknown>
-  batch: (...args: unknown[]) => Promise<unknown>
+interface Session {
+  db: unknown
+  resolve: () => Promise<void>
+  reject: () => Promise<void>
 }
-type WithClient = { client?: LibsqlClient }
+/** The parts of the SQLite adapter this module works with. */
+interface SqliteInternals {
+  client?: Client & { lotseSerialized?: boolean }
+  clientConfig: { url: string }
+  schema: Record<string, unknown>
+  logger?: unknown
+  sessions: Record<string, Session>
+}
 
 /** SQL that takes SQLite's write lock (what drizzle sends outside a transaction). */
 const WRITES = /^\s*(?:insert|update|delete|replace|create|drop|alter)\b/i
 const sqlOf = (stmt: unknown): string => (typeof stmt === 'string' ? stmt : String((stmt as { sql?: unknown } | null)?.sql ?? ''))
 
+const QUEUES = Symbol.for('lotse.sqliteWriteQueues')
+
 /**
- * Queues this process's writes one after another (see the module comment): every transaction
- * from begin to commit or rollback, and every write Payload sends outside a transaction (login
- * attempts, the admin's document locks).
+ * One queue per database file and process, shared by every Payload instance on that file: tests
+ * (and the REST route handlers next to them) and Next.js hot reloading start a second instance in
+ * the same process, whose writes would otherwise block the first's in SQLite's busy handler.
+ * Kept on `globalThis` because bundlers may load this module more than once.
  */
+function writeQueue(url: string): MutexInterface {
+  const queues = ((globalThis as { [QUEUES]?: Map<string, MutexInterface> })[QUEUES] ??= new Map())
+  let queue = queues.get(url)
+  if (!queue) {
+    queue = withTimeout(
+      new Mutex(),
+      WRITE_QUEUE_TIMEOUT_MS,
+      new Error(
+        `The database stayed busy for ${WRITE_QUEUE_TIMEOUT_MS / 1000} s: a write transaction was not ended, or a hook wrote without passing req inside another write.`,
+      ),
+    )
+    queues.set(url, queue)
+  }
+  return queue
+}
+/** Runs this process's writes one at a time on a write connection of its own (module comment). */
 function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
-  const writes = withTimeout(
-    new Mutex(),
-    WRITE_QUEUE_TIMEOUT_MS,
-    new Error(
-      `The database stayed busy for ${WRITE_QUEUE_TIMEOUT_MS / 1000} s: a write transaction was not ended, or a hook wrote without passing req inside another write.`,
-    ),
-  )
+  const sqlite = adapter as unknown as T & SqliteInternals
+  const writes = writeQueue(sqlite.clientConfig.url)
+  let writer: { client: Client; db: unknown } | null = null
+  const connection = async () => {
+    if (writer) return writer
+    const client = createClient({ url: sqlite.clientConfig.url })
+    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+    writer = { client, db: drizzle(client, { schema: sqlite.schema, logger: (sqlite.logger as false) ?? false }) }
+    return writer
+  }
+  /** Closing a connection ends whatever transaction it had open and frees its lock. */
+  const discard = () => {
+    try {
+      writer?.client.close()
+    } catch {
+      // already closed
+    }
+    writer = null
+  }
   const release = new Map<TransactionID, () => void>()
   const finish = (id: TransactionID) => {
     release.get(id)?.()
     release.delete(id)
   }
-  const { beginTransaction: begin, commitTransaction: commit, rollbackTransaction: rollback, connect } = adapter
 
-  adapter.beginTransaction = async function (this: T & WithClient, options) {
+  adapter.beginTransaction = async function () {
     const done = await writes.acquire()
     try {
-      const id = await begin.call(this, options)
-      if (id == null) {
-        done()
-        return id
+      const { client, db } = await connection()
+      await client.execute('BEGIN IMMEDIATE').catch((err: unknown) => {
+        discard()
+        throw err
+      })
+      const id = randomUUID()
+      const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+        try {
+          await client.execute(sql)
+        } catch (err) {
+          discard()
+          // A failed rollback is a rollback once the connection is closed; a failed commit is not.
+          if (sql === 'COMMIT') throw err
+        }
       }
-      await (this as WithClient).client?.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+      sqlite.sessions[id] = { db, resolve: () => end('COMMIT'), reject: () => end('ROLLBACK') }
       release.set(id, done)
       return id
     } catch (err) {
@@ -109,32 +165,54 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
       throw err
     }
   }
-  adapter.commitTransaction = async function (this: T & WithClient, incoming) {
+  // Unlike Payload's, a commit that fails is an error the request answers with, not a silent
+  // rollback behind a success.
+  adapter.commitTransaction = async function (incoming) {
     const id = await incoming
+    const session = sqlite.sessions[id]
+    delete sqlite.sessions[id]
     try {
-      await commit.call(this, id)
+      await session?.resolve()
     } finally {
       finish(id)
     }
   }
-  adapter.rollbackTransaction = async function (this: T & WithClient, incoming) {
+  adapter.rollbackTransaction = async function (incoming) {
     const id = await incoming
+    const session = sqlite.sessions[id]
+    delete sqlite.sessions[id]
     try {
-      await rollback.call(this, id)
+      await session?.reject()
     } finally {
       finish(id)
     }
   }
-  // The client exists once connected; drizzle holds the same object, so wrapping its methods
-  // covers every statement sent outside a transaction.
-  adapter.connect = async function (this: T & WithClient, ...args: Parameters<NonNullable<typeof connect>>) {
+  // Payload's client exists once connected; drizzle holds the same object, so wrapping its
+  // methods moves every statement sent outside a transaction that writes onto the writer.
+  const { connect, destroy } = adapter
+  adapter.connect = async function (this: T, ...args: Parameters<NonNullable<typeof connect>>) {
     await connect?.apply(this, args)
-    const client = (this as WithClient).client
-    if (!client || (client as { lotseSerialized?: boolean }).lotseSerialized) return
-    const { execute, batch } = client
-    client.execute = async (...params) => (WRITES.test(sqlOf(params[0])) ? writes.runExclusive(() => execute.apply(client, params)) : execute.apply(client, params))
-    client.batch = async (...params) => writes.runExclusive(() => batch.apply(client, params))
-    ;(client as { lotseSerialized?: boolean }).lotseSerialized = true
+    const client = sqlite.client
+    if (!client || client.lotseSerialized) return
+    const { execute } = client
+    const onWriter = <R>(run: (c: Client) => Promise<R>) =>
+      writes.runExclusive(async () => {
+        const c = await connection()
+        try {
+          return await run(c.client)
+        } catch (err) {
+          discard()
+          throw err
+        }
+      })
+    client.execute = ((...params: Parameters<Client['execute']>) =>
+      WRITES.test(sqlOf(params[0])) ? onWriter((c) => (c.execute as (...p: unknown[]) => ReturnType<Client['execute']>)(...params)) : execute.apply(client, params)) as Client['execute']
+    client.batch = ((...params: Parameters<Client['batch']>) => onWriter((c) => c.batch(...params))) as Client['batch']
+    client.lotseSerialized = true
+  }
+  adapter.destroy = async function (this: T) {
+    discard()
+    await destroy?.call(this)
   }
   return adapter
 }

@@ -43,15 +43,15 @@ const coverAlt: Localized = {
 
 /** Creates (once) the cover image for a report and returns its ID. */
 export async function seedCoverImage(ctx: SeedContext, name: string, variant: number, title: Localized): Promise<number | string> {
-  const filename = `${name}.png`
-  const existing = await ctx.payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })
+  // Stored names come from the content (collections/Media.ts); the caption names the report.
+  const existing = await ctx.payload.find({ collection: 'media', where: { caption: { equals: title.de } }, locale: 'de', limit: 1, depth: 0 })
   if (existing.docs[0]) return existing.docs[0].id
   const data = await coverImagePng(variant)
   const doc = await ctx.payload.create({
     collection: 'media',
     locale: 'de',
     data: { alt: coverAlt.de, caption: title.de, credit: 'Landkreis Wittmund (Demo)' },
-    file: { data, mimetype: 'image/png', name: filename, size: data.length },
+    file: { data, mimetype: 'image/png', name: `${name}.png`, size: data.length },
     context: SeedContext.writeContext,
   })
   const translations = translationsOf({ text: { alt: coverAlt } })

@@ -1,28 +1,10 @@
-import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, Endpoint } from 'payload'
 
 import { isLocaleCode } from '@lotse/translations'
 
+import { mayUpdateDocument } from '../access/hardening'
 import { providerFromEnv } from './providers'
 import { statesOf } from './status'
-
-/**
- * Whether the signed-in user may update the document, asked of the collection's own update
- * rule (a rule that returns a query is checked against the document), so the endpoint grants
- * exactly what editing would.
- */
-async function mayUpdate(req: PayloadRequest, collection: CollectionSlug, id: string): Promise<boolean> {
-  const rule = req.payload.collections[collection]?.config.access.update
-  if (!req.user || !rule) return false
-  // Translators' rule depends on the locale written; machine translation writes non-German ones.
-  // IDs are numbers on SQLite and strings on MongoDB; the generated types know only SQLite's.
-  const docId = (/^\d+$/.test(id) ? Number(id) : id) as number
-  const result = await rule({ req: { ...req, locale: 'en' } as PayloadRequest, id: docId, data: {} })
-  if (result === true) return true
-  if (!result) return false
-  const where: Where = { and: [result, { id: { equals: id } }] }
-  const { totalDocs } = await req.payload.count({ collection, where, req, overrideAccess: true })
-  return totalDocs === 1
-}
 
 /**
  * `POST /api/<collection>/:id/machine-translate` with `{ "locales": ["ar", "uk"] }` (or none for
@@ -38,7 +20,8 @@ export function machineTranslateEndpoint(collection: CollectionSlug): Endpoint {
       if (!providerFromEnv()) {
         return Response.json({ error: 'Machine translation is off. The administrator can enable it with MT_PROVIDER, MT_API_URL and MT_API_KEY.' }, { status: 409 })
       }
-      if (!(await mayUpdate(req, collection, id))) return Response.json({ error: 'You may not edit this document.' }, { status: 403 })
+      // Machine translation writes non-German locales (translators' rule depends on the locale).
+      if (!(await mayUpdateDocument(req, collection, id, 'en'))) return Response.json({ error: 'You may not edit this document.' }, { status: 403 })
       const body = (await req.json?.().catch(() => ({}))) as { locales?: unknown } | undefined
       const locales = Array.isArray(body?.locales) ? body.locales : []
       const bad = locales.filter((l) => !isLocaleCode(l) || l === 'de')
