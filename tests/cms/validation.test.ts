@@ -170,6 +170,24 @@ describe('uploads', () => {
     })
   })
 
+  it('refuses an image that unpacks to more than 40 megapixels, naming the file field', async () => {
+    // 8,000 × 6,000 pixels of one colour: a small file that sharp's default limit (268 MP) let
+    // through to be decoded six times over for the sizes.
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer()
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    const before = (await payload.count({ collection: 'media' })).totalDocs
+    await expect(upload(bomb, 'image/png', 'weit.png')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'file', message: expect.stringContaining('48 Megapixel') })] },
+    })
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
+  })
+
+  it('refuses a file whose content is not what its name says, whatever the name', async () => {
+    const html = Buffer.from('<!doctype html><script>alert(document.cookie)</script>')
+    await expect(upload(html, 'image/png', 'foto.png')).rejects.toMatchObject({ status: 400, data: { errors: [expect.objectContaining({ path: 'file' })] } })
+  })
+
   it('requires alt text', async () => {
     const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer()
     await expect(payload.create({ collection: 'media', data: {} as never, file: { data: png, mimetype: 'image/png', name: 'ohne-alt.png', size: png.length } })).rejects.toMatchObject({
