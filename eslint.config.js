@@ -19,6 +19,8 @@ export default tseslint.config(
       'cms/src/app/(payload)/admin/importMap.js',
       'cms/next-env.d.ts',
       'site/.astro/**',
+      // Astro's per-build output folders, present while a site build runs.
+      'site/.builds/**',
     ],
   },
   js.configs.recommended,
