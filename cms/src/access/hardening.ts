@@ -117,8 +117,8 @@ const nobody = () => false
 export function harden(config: SanitizedConfig): SanitizedConfig {
   for (const global of config.globals) {
     if (!global.versions) global.access.readVersions = nobody
-    // Payload's bookkeeping of scheduled jobs: written by the scheduler, read by nobody here.
-    if (global.slug === 'payload-jobs-stats') global.access = { ...global.access, read: ({ req }) => checkRole(req.user, ['admin']), update: nobody, readVersions: nobody }
+    // Payload's bookkeeping of scheduled jobs: written by the scheduler, read like the queue.
+    if (global.slug === 'payload-jobs-stats') global.access = { ...global.access, read: ({ req }) => staff({ req }), update: nobody, readVersions: nobody }
   }
   for (const collection of config.collections) {
     if (!collection.versions) collection.access.readVersions = nobody
