@@ -165,28 +165,23 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
       throw err
     }
   }
+  /** Ends a session (its `resolve` commits, `reject` rolls back) and lets the next write go. */
+  const ending =
+    (how: 'resolve' | 'reject') =>
+    async (incoming: TransactionID | Promise<TransactionID>): Promise<void> => {
+      const id = await incoming
+      const session = sqlite.sessions[id]
+      delete sqlite.sessions[id]
+      try {
+        await session?.[how]()
+      } finally {
+        finish(id)
+      }
+    }
   // Unlike Payload's, a commit that fails is an error the request answers with, not a silent
   // rollback behind a success.
-  adapter.commitTransaction = async function (incoming) {
-    const id = await incoming
-    const session = sqlite.sessions[id]
-    delete sqlite.sessions[id]
-    try {
-      await session?.resolve()
-    } finally {
-      finish(id)
-    }
-  }
-  adapter.rollbackTransaction = async function (incoming) {
-    const id = await incoming
-    const session = sqlite.sessions[id]
-    delete sqlite.sessions[id]
-    try {
-      await session?.reject()
-    } finally {
-      finish(id)
-    }
-  }
+  adapter.commitTransaction = ending('resolve')
+  adapter.rollbackTransaction = ending('reject')
   // Payload's client exists once connected; drizzle holds the same object, so wrapping its
   // methods moves every statement sent outside a transaction that writes onto the writer.
   const { connect, destroy } = adapter
