@@ -29,9 +29,10 @@ export const STOP_GRACE_MS = 5_000
 const EXIT_GRACE_MS = 5_000
 
 /**
- * Default bound of one build: a full build of 1,000 offers × 13 locales takes about 30 s on two
- * cores (issue 9's measurements: p50 21.8–28.9 s), 5,000 offers a few minutes; 10 minutes is
- * far beyond any healthy build and still lets the next publish go out the same hour.
+ * Default bound of one build: a full build of 1,044 offers × 13 locales took 33 s on two cores
+ * (`npm run bench:publish -- 1000 5`: p50 33.6 s, p95 34.3 s, publish to live), issue 9 measured
+ * 22–29 s elsewhere, and 5,000 offers take a few minutes. 10 minutes (18 times the 1,000-offer
+ * build) is far beyond any healthy build and still lets the next publish out within minutes.
  */
 const DEFAULT_TIMEOUT_S = 600
 
@@ -239,7 +240,7 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
     }
     onProgress?.({ phases: { ...phases }, lastHeartbeat: p.lastHeartbeat, phase })
   }
-  const request: BuildRequest = { type: 'build', deployId, triggers, settings: { key: p.settings } }
+  const request: BuildRequest = { type: 'build', deployId, triggers, settings: { key: deploySettingsKey() } }
   if (p.child.connected) {
     p.child.send(request, (err) => {
       // Mostly a process that is ending anyway (EPIPE): its exit says more than this error.
@@ -251,7 +252,9 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
     () => void stop(p, `took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped${phase ? ` in its ${phase} phase` : ''}`),
     timeoutMs,
   )
-  // Heartbeats come every 5 s; none for a lease's length means the process hangs, not works.
+  // Heartbeats come every 5 s; none for a lease's length means the process hangs, not works. The
+  // deploy's longest synchronous step (the link check reading every page) took 1.1 s at 1,044
+  // offers, so a busy deploy is never silent that long.
   const stall = setInterval(() => {
     if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS) void stop(p, `stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped`)
   }, 1_000)
