@@ -1,4 +1,7 @@
+import type { Migration } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { migrations } from '@lotse/cms/migrations'
 
 import { createTestCms, type TestCms } from '../helpers/payload'
 
@@ -32,5 +35,34 @@ describe('database schema', () => {
       if (!found) unindexed.push(table)
     }
     expect(unindexed).toEqual([])
+  })
+})
+
+describe('migrations', () => {
+  it('rebuild a table the way drizzle-kit does without deleting the rows that reference it', async (ctx) => {
+    if (cms.payload.db.name !== 'sqlite') return ctx.skip()
+    const { payload } = cms
+    const town = await payload.create({ collection: 'municipalities', data: { name: 'Langeoog' } })
+    const org = await payload.create({ collection: 'organizations', data: { name: 'Inselverein', kind: 'association', municipality: town.id } })
+    // drizzle-kit changes a column on SQLite by creating, copying, dropping and renaming the
+    // table; dropping "organizations" with foreign keys on would null or delete what points at it.
+    const rebuild: Migration = {
+      name: '29990101_000000_rebuild_organizations_test',
+      up: async ({ db }: { db: unknown }) => {
+        const run = (raw: string) => (payload.db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: db, raw })
+        const client = (payload.db as unknown as { client: { execute: (q: string) => Promise<{ rows: { sql?: string }[] }> } }).client
+        const create = String((await client.execute(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'municipalities'`)).rows[0]?.sql)
+        await run('PRAGMA foreign_keys=OFF;')
+        await run(create.replace(/municipalities/, '__new_municipalities'))
+        await run('INSERT INTO "__new_municipalities" SELECT * FROM "municipalities"')
+        await run('DROP TABLE "municipalities"')
+        await run('ALTER TABLE "__new_municipalities" RENAME TO "municipalities"')
+        await run('PRAGMA foreign_keys=ON;')
+      },
+      down: async () => undefined,
+    } as unknown as Migration
+    await payload.db.migrate({ migrations: [...(migrations as unknown as Migration[]), rebuild] })
+    const after = await payload.findByID({ collection: 'organizations', id: org.id, depth: 0 })
+    expect(after.municipality).toBe(town.id)
   })
 })

@@ -133,6 +133,8 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
     }
     writer = null
   }
+  /** Migrations running (their transactions change the schema; see beginTransaction). */
+  let migrating = 0
   const release = new Map<TransactionID, () => void>()
   const finish = (id: TransactionID) => {
     release.get(id)?.()
@@ -143,6 +145,13 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
     const done = await writes.acquire()
     try {
       const { client, db } = await connection()
+      // A migration that rebuilds a table (drizzle-kit's way of changing a column on SQLite:
+      // create, copy, drop, rename) must run with foreign keys off, or dropping the old table
+      // deletes every row that references it (ON DELETE cascade). SQLite ignores the pragma
+      // inside a transaction, so it is set before BEGIN, and the keys are checked before COMMIT:
+      // SQLite's own procedure for schema changes.
+      const schemaChange = migrating > 0
+      if (schemaChange) await client.execute('PRAGMA foreign_keys = OFF')
       await client.execute('BEGIN IMMEDIATE').catch((err: unknown) => {
         discard()
         throw err
@@ -150,7 +159,15 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
       const id = randomUUID()
       const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
         try {
+          if (sql === 'COMMIT' && schemaChange) {
+            const broken = (await client.execute('PRAGMA foreign_key_check')).rows
+            if (broken.length > 0) {
+              await client.execute('ROLLBACK')
+              throw new Error(`The migration left ${broken.length} rows whose foreign keys point nowhere (first in table "${String(broken[0]?.table)}"); nothing was changed.`)
+            }
+          }
           await client.execute(sql)
+          if (schemaChange) await client.execute('PRAGMA foreign_keys = ON')
         } catch (err) {
           discard()
           // A failed rollback is a rollback once the connection is closed; a failed commit is not.
@@ -184,6 +201,18 @@ function serializeWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
   adapter.rollbackTransaction = ending('reject')
   // Payload's client exists once connected; drizzle holds the same object, so wrapping its
   // methods moves every statement sent outside a transaction that writes onto the writer.
+  for (const name of ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const) {
+    const run = adapter[name] as ((...args: unknown[]) => Promise<unknown>) | undefined
+    if (!run) continue
+    ;(adapter as Record<string, unknown>)[name] = async function (this: T, ...args: unknown[]) {
+      migrating++
+      try {
+        return await run.apply(this, args)
+      } finally {
+        migrating--
+      }
+    }
+  }
   const { connect, destroy } = adapter
   adapter.connect = async function (this: T, ...args: Parameters<NonNullable<typeof connect>>) {
     await connect?.apply(this, args)
