@@ -66,8 +66,10 @@ export type Operation =
   | 'lock'
   /** Lock a global (system state). */
   | 'lockGlobal'
-  /** Delete or take over a lock somebody else holds. */
+  /** Delete a lock somebody else holds. */
   | 'removeOthersLock'
+  /** Take over somebody else's lock in one's own name (the admin's "take over" button). */
+  | 'takeOverLock'
   // payload-preferences
   | 'readOthersPreferences'
   | 'writeOwnPreferences'
@@ -196,8 +198,8 @@ export const collections: Record<string, CollectionPolicy> = {
     },
   },
   'payload-locked-documents': {
-    why: 'Editing locks: who may change a document may lock it; only admins remove somebody else’s lock.',
-    allow: { readUnpublished: staff, lock: ['translator', 'editorOwn', 'admin'], removeOthersLock: ['admin'] },
+    why: 'Editing locks: who may change a document may lock it, also by taking over somebody’s lock (Payload’s “take over”, the other person is told); only admins delete somebody else’s lock.',
+    allow: { readUnpublished: staff, lock: ['translator', 'editorOwn', 'admin'], takeOverLock: ['translator', 'editorOwn', 'admin'], removeOthersLock: ['admin'] },
   },
   'payload-preferences': {
     why: 'Admin preferences (columns, open groups): one’s own only.',

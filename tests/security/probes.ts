@@ -793,11 +793,12 @@ const SPECIAL: Record<string, (args: SpecialArgs) => void> = {
         }),
       })
       for (const mode of ['delete', 'takeOver', 'bulk']) {
+        const op: Operation = mode === 'takeOver' ? 'takeOverLock' : 'removeOthersLock'
         add({
           actor,
-          row: `${slug}.removeOthersLock`,
-          allowed: may('removeOthersLock'),
-          control: mode === 'delete',
+          row: `${slug}.${op}`,
+          allowed: may(op),
+          control: mode !== 'bulk',
           judge: mode === 'bulk' ? 'state' : 'write',
           prepare: async () => {
             const lock = await victims.doc(slug)

@@ -283,10 +283,12 @@ export async function createWorld(payload: Payload): Promise<World> {
   // Media: a report's cover (public), an upload nobody uses, and one only a draft uses.
   const staticDir = payload.collections.media?.config.upload.staticDir ?? ''
   const files: World['files'] = []
-  const upload = async (alt: string, uploader: ID, org: ID, name: string, visibleTo: readonly Actor[]) => {
+  /** Uploads a PNG; for a non-public upload its stored file name (whatever the CMS derives it from) is a canary too. */
+  const upload = async (alt: string, uploader: ID, org: ID, name: string, visibleTo: readonly Actor[], what?: string) => {
     const data = await png()
     const doc = await payload.create({ collection: 'media', data: { alt, organization: org, uploadedBy: uploader } as never, file: { data, mimetype: 'image/png', name, size: data.length }, ...quiet })
     const stored = (await payload.findByID({ collection: 'media', id: doc.id, depth: 0, overrideAccess: true })) as unknown as { filename: string; sizes?: Record<string, { filename?: string | null }> }
+    if (what) canaries.push({ marker: stored.filename.replace(/\.png$/, '').toLowerCase(), what, visibleTo })
     files.push({ name: stored.filename, visibleTo })
     for (const size of Object.values(stored.sizes ?? {})) if (size.filename) files.push({ name: size.filename, visibleTo })
     remember('media', doc.id)
@@ -295,9 +297,9 @@ export async function createWorld(payload: Payload): Promise<World> {
   const staffOnly = unpublishedReaders('media')
   const usedMedia = await upload('Küste bei Carolinensiel', users.press.id, orgA, 'kueste.png', actors)
   const unusedAlt = canary('unused-media', 'alt text of an upload no document uses', staffOnly)
-  const unusedMedia = await upload(`Entwurf ${unusedAlt}`, users.editorOwn.id, orgA, `${canary('unused-file', 'file name of an unused upload', staffOnly)}.png`, staffOnly)
+  const unusedMedia = await upload(`Entwurf ${unusedAlt}`, users.editorOwn.id, orgA, `upload-${rand()}.png`, staffOnly, 'file name of an unused upload')
   const draftCoverAlt = canary('draft-cover', 'alt text of an upload only a draft uses', staffOnly)
-  const draftCoverMedia = await upload(`Titelbild ${draftCoverAlt}`, users.press.id, orgA, `${canary('draft-cover-file', 'file name of an upload only a draft uses', staffOnly)}.png`, staffOnly)
+  const draftCoverMedia = await upload(`Titelbild ${draftCoverAlt}`, users.press.id, orgA, `upload-${rand()}.png`, staffOnly, 'file name of an upload only a draft uses')
 
   // Contacts: internal notes (editorial staff), an unpublished contact (staff).
   const noteSecret = '0170 1111111'
