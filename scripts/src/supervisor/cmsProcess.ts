@@ -16,8 +16,8 @@
  * cms/src/buildConfig.ts reads `LOTSE_JOBS` on every tick) and no deploy process is started
  * ahead (cms/src/publish/job.ts reads `LOTSE_DEPLOY_PRESTART` on every call); Next closes
  * its server as it does; what is still open after 10 s is named in the log and the process
- * exits. Its exit handler (cms/src/publish/job.ts) stops a build in progress, which the next
- * start re-queues. The supervisor's own deadline (15 s, then SIGKILL) stays as the last resort.
+ * exits. A build in progress is stopped at once and written back into the queue; should that
+ * not finish, the exit handler (cms/src/publish/job.ts) kills it and the next start re-queues it. The supervisor's own deadline (15 s, then SIGKILL) stays as the last resort.
  *
  * Only built-in modules: it runs before Next loads anything, with type stripping.
  */
@@ -42,6 +42,10 @@ function onStop(signal: 'SIGTERM' | 'SIGINT'): void {
   stopping = true
   process.env.LOTSE_JOBS = 'off'
   process.env.LOTSE_DEPLOY_PRESTART = 'off'
+  // A build in progress is stopped in order and written back into the queue (at most 3 s for
+  // the build, 5 s for the record): cms/src/publish/job.ts registers its stop under this symbol.
+  const hooks = (globalThis as { [key: symbol]: Set<(o: { graceMs: number }) => Promise<unknown>> | undefined })[Symbol.for('lotse.stopRunningDeploys')]
+  for (const stop of hooks ?? []) void stop({ graceMs: 3000 }).catch(() => undefined)
   setTimeout(() => {
     console.error(`[lotse] the CMS did not end within ${STOP_MS / 1000} s of ${signal} (still open: ${openResources()}); ending it now`)
     process.exit(code)

@@ -114,6 +114,12 @@ export class Supervisor {
       // in progress goes on; its own deadline forces what does not end.
       process.on(signal, () => void this.stop(`${signal} received`, 0))
     }
+    // `npm start` runs this through scripts/run.mjs: when that process is killed outright, this
+    // one is handed to init (its parent pid changes) and stops everything as on a signal.
+    const parent = process.ppid
+    setInterval(() => {
+      if (process.ppid !== parent) void this.stop('the npm start process above this one was killed', 1)
+    }, 1000).unref()
     process.on('uncaughtException', (err) => void this.stop(`internal error: ${err.stack ?? err.message}`, 1))
     process.on('unhandledRejection', (reason) => void this.stop(`internal error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`, 1))
   }
