@@ -400,7 +400,11 @@ export async function createWorld(payload: Payload): Promise<World> {
     })
   ).id
   remember('deploys', deploy)
-  const job = (await payload.jobs.queue({ task: 'rebuildSite', input: { reason: canary('job-input', 'input of a queued job', unpublishedReaders('payload-jobs')) } })).id as ID
+  // A machine translation, not a rebuild: a later publish's rebuild job supersedes (deletes) a
+  // waiting one with the same concurrency key, and the canary would vanish with it.
+  const job = (
+    await payload.jobs.queue({ task: 'machineTranslate', input: { collection: 'offers', id: '0', locales: [canary('job-input', 'input of a queued job', unpublishedReaders('payload-jobs'))] } as never })
+  ).id as ID
   remember('payload-jobs', job)
   const preference = async (owner: Exclude<Actor, 'anonymous'>) =>
     (
