@@ -16,6 +16,12 @@ describe('smoke', () => {
     const org = await cms.payload.create({ collection: 'organizations', data: { name: 'AWO Kreisverband Wittmund', kind: 'welfare' } })
     expect(org.slug).toBe('awo-kreisverband-wittmund')
   })
+
+  it('gives a duplicate a slug of its own', async () => {
+    const org = await cms.payload.create({ collection: 'organizations', data: { name: 'Tafel Esens', kind: 'association' } })
+    const copy = await cms.payload.duplicate({ collection: 'organizations', id: org.id })
+    expect(copy.slug).toBe('tafel-esens-2')
+  })
 })
 
 describe('database schema', () => {

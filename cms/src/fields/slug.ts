@@ -63,7 +63,9 @@ export function slugField(from = 'title'): TextField {
         en: 'Generated from the German title when empty. Changing it breaks existing links.',
       },
     },
-    hooks: { beforeValidate: [generateSlug(from)] },
+    // A duplicate gets a slug of its own from its title (Payload's default appends " - Copy",
+    // which is no slug, so duplicating answered 400).
+    hooks: { beforeDuplicate: [() => null], beforeValidate: [generateSlug(from)] },
     validate: async (value, { req, id, collectionSlug }) => {
       if (typeof value !== 'string' || !isSlug(value)) return message(req, 'invalidSlug', label)
       if (!collectionSlug) return true
