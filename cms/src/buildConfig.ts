@@ -47,19 +47,13 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
   const translatable: CollectionConfig[] = [Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
     ...c,
     versions: { ...(typeof c.versions === 'object' ? c.versions : {}), drafts: { schedulePublish: true } },
-    endpoints: [
-      ...(c.endpoints || []),
-      machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-      translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-    ],
+    endpoints: [...(c.endpoints || []), machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]), translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number])],
   }))
   const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
-  const publicCollections = [...translatable, Organizations, Municipalities, Topics, media].map(
-    (c): CollectionConfig => ({
-      ...c,
-      hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), rebuildOnPublish], afterDelete: [...(c.hooks?.afterDelete ?? []), rebuildOnDelete] },
-    }),
-  )
+  const publicCollections = [...translatable, Organizations, Municipalities, Topics, media].map((c): CollectionConfig => ({
+    ...c,
+    hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), rebuildOnPublish], afterDelete: [...(c.hooks?.afterDelete ?? []), rebuildOnDelete] },
+  }))
   const config: Config = {
     secret: env.secret,
     serverURL: env.serverURL,
@@ -97,12 +91,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       defaultLocale,
       fallback: true,
     },
-    collections: [
-      ...publicCollections,
-      Glossary,
-      Deploys,
-      { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
-    ],
+    collections: [...publicCollections, Glossary, Deploys, { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } }],
     globals: [SystemState],
     jobs: {
       tasks: [machineTranslateTask, rebuildSiteTask, dailyRebuildTask],

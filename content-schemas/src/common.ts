@@ -34,12 +34,10 @@ export type TranslationState = z.infer<typeof TranslationStateSchema>
 
 /** Per locale: the state of its translation, or `null` when there is none (the site falls back). */
 export const TranslationsSchema = z.strictObject(
-  Object.fromEntries(
-    localeCodes.map((code) => [
-      code,
-      z.strictObject({ state: TranslationStateSchema, updatedAt: IsoDateSchema.nullable() }).nullable(),
-    ]),
-  ) as Record<LocaleCode, z.ZodNullable<z.ZodObject<{ state: typeof TranslationStateSchema; updatedAt: z.ZodNullable<typeof IsoDateSchema> }>>>,
+  Object.fromEntries(localeCodes.map((code) => [code, z.strictObject({ state: TranslationStateSchema, updatedAt: IsoDateSchema.nullable() }).nullable()])) as Record<
+    LocaleCode,
+    z.ZodNullable<z.ZodObject<{ state: typeof TranslationStateSchema; updatedAt: z.ZodNullable<typeof IsoDateSchema> }>>
+  >,
 )
 
 /**
@@ -52,7 +50,10 @@ export const RichTextSchema = z.strictObject({
 
 export const AddressSchema = z.strictObject({
   street: z.string().nullable(),
-  postalCode: z.string().regex(/^\d{5}$/).nullable(),
+  postalCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable(),
   city: z.string().nullable(),
 })
 

@@ -3,20 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { isEmail, isHttpUrl, isPhoneNumber, isSafeHref, isSlug, phoneToTelHref, slugify } from './rules'
 
 describe('isSafeHref', () => {
-  it.each(['https://example.org/a', 'http://x.de', 'mailto:a@example.org', 'tel:+494462', '/de/offers/x/', '#top'])(
-    'accepts %s',
-    (href) => expect(isSafeHref(href)).toBe(true),
+  it.each(['https://example.org/a', 'http://x.de', 'mailto:a@example.org', 'tel:+494462', '/de/offers/x/', '#top'])('accepts %s', (href) => expect(isSafeHref(href)).toBe(true))
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' java\tscript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'vbscript:msgbox', 'file:///etc/passwd', '//evil.example/x', ''])(
+    'rejects %j',
+    (href) => expect(isSafeHref(href)).toBe(false),
   )
-  it.each([
-    'javascript:alert(1)',
-    'JavaScript:alert(1)',
-    ' java\tscript:alert(1)',
-    'data:text/html;base64,PHNjcmlwdD4=',
-    'vbscript:msgbox',
-    'file:///etc/passwd',
-    '//evil.example/x',
-    '',
-  ])('rejects %j', (href) => expect(isSafeHref(href)).toBe(false))
 })
 
 describe('field rules', () => {

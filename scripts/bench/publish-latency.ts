@@ -97,7 +97,9 @@ function indexed(token: string): boolean {
     const raw = readFileSync(path.join(dir, f))
     // Pagefind prefixes its gzip streams with a signature; find the gzip header.
     const start = raw.indexOf(Buffer.from([0x1f, 0x8b]))
-    return gunzipSync(start > 0 ? raw.subarray(start) : raw).toString('utf8').includes(token)
+    return gunzipSync(start > 0 ? raw.subarray(start) : raw)
+      .toString('utf8')
+      .includes(token)
   })
 }
 
@@ -126,7 +128,12 @@ try {
     const town = (await payload.find({ collection: 'municipalities', limit: 1, depth: 0 })).docs[0]!.id
     for (const o of synthetic) {
       // One save with every locale (`locale: 'all'`), as an import would do it.
-      await payload.create({ collection: 'offers', locale: 'all' as never, data: { title: o.title, summary: o.summary, body: o.body, slug: o.slug, organization: org, municipality: town, _status: 'published' } as never, context: { lotseSeed: true } })
+      await payload.create({
+        collection: 'offers',
+        locale: 'all' as never,
+        data: { title: o.title, summary: o.summary, body: o.body, slug: o.slug, organization: org, municipality: town, _status: 'published' } as never,
+        context: { lotseSeed: true },
+      })
     }
   }
   const offers = (await payload.count({ collection: 'offers' })).totalDocs
@@ -165,7 +172,9 @@ try {
       prune,
     }
     for (const [k, v] of Object.entries(measured)) (phases[k] ??= []).push(v)
-    const round = Object.entries(measured).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')
+    const round = Object.entries(measured)
+      .map(([k, v]) => `${k} ${seconds(v)}`)
+      .join(', ')
     console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s (${round})`)
     // Editors publish seconds apart, not back to back: time for the deploy process the worker
     // starts ahead (about 2.4 s to load) to be ready, as it is for any publish in practice.

@@ -17,11 +17,13 @@ import { buildSite } from '../src/site/build'
 import { samplePeakRss, seconds } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0)
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0)
 const results: Record<string, unknown>[] = []
 
-const countHtml = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0)
+const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0)
 
 for (const offers of sizes.length ? sizes : [100, 1000, 5000]) {
   const work = mkdtempSync(path.join(tmpdir(), `lotse-bench-${offers}-`))

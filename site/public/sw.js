@@ -9,7 +9,12 @@ const RUNTIME = 'lotse-runtime-v1'
 const SHELL = ['/', '/icon.svg']
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(RUNTIME).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()))
+  event.waitUntil(
+    caches
+      .open(RUNTIME)
+      .then((c) => c.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  )
 })
 
 self.addEventListener('activate', (event) => {

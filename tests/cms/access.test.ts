@@ -119,8 +119,7 @@ function newData(collection: CollectionSlug, org: ID): Record<string, unknown> {
 }
 
 /** The field that names a document of the collection. */
-const titleKey = (collection: CollectionSlug) =>
-  ['contacts', 'organizations', 'municipalities', 'topics', 'users'].includes(collection) ? 'name' : 'title'
+const titleKey = (collection: CollectionSlug) => (['contacts', 'organizations', 'municipalities', 'topics', 'users'].includes(collection) ? 'name' : 'title')
 
 const hasDrafts = (collection: CollectionSlug) => Boolean(payload.collections[collection]?.config.versions?.drafts)
 
@@ -183,7 +182,9 @@ describe('role matrix', () => {
   for (const [collection, actors] of Object.entries(matrix) as [CollectionSlug, Record<Actor, Row>][]) {
     describe(collection, () => {
       for (const [actor, expected] of Object.entries(actors) as [Actor, Row][]) {
-        it(`${actor}: ${Object.entries(expected).map(([op, v]) => `${op}=${v === null ? '-' : v ? 'yes' : 'no'}`).join(' ')}`, async () => {
+        it(`${actor}: ${Object.entries(expected)
+          .map(([op, v]) => `${op}=${v === null ? '-' : v ? 'yes' : 'no'}`)
+          .join(' ')}`, async () => {
           const actual: Partial<Row> = {}
           for (const op of Object.keys(expected) as Op[]) {
             if (expected[op] === null) continue
@@ -244,9 +245,9 @@ describe('editors and their organization', () => {
     })
     const org = created.organization
     expect(typeof org === 'object' && org ? org.id : org).toBe(f.orgA)
-    await expect(
-      payload.update({ collection: 'offers', id: created.id, data: { organization: f.orgB }, overrideAccess: false, user: f.users.editorA.user }),
-    ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'organization', message: expect.stringContaining('Organisation') })] } })
+    await expect(payload.update({ collection: 'offers', id: created.id, data: { organization: f.orgB }, overrideAccess: false, user: f.users.editorA.user })).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ path: 'organization', message: expect.stringContaining('Organisation') })] },
+    })
   })
 })
 
@@ -282,9 +283,7 @@ describe('translators', () => {
   })
 
   it('cannot write German, the source language', async () => {
-    await expect(
-      payload.update({ collection: 'offers', id: f.offerA, locale: 'de', data: { title: 'Überschrieben' }, overrideAccess: false, user: f.users.translator.user }),
-    ).rejects.toThrow()
+    await expect(payload.update({ collection: 'offers', id: f.offerA, locale: 'de', data: { title: 'Überschrieben' }, overrideAccess: false, user: f.users.translator.user })).rejects.toThrow()
   })
 })
 

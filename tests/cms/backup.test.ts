@@ -28,7 +28,9 @@ afterAll(async () => cms?.cleanup())
 
 describe.runIf(!process.env.TEST_DATABASE_URI)('backup (SQLite)', () => {
   it('copies database and media consistently while the CMS writes', async () => {
-    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#6fb7c9' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#6fb7c9' } })
+      .png()
+      .toBuffer()
     const picture = await cms.payload.create({ collection: 'media', data: { alt: 'Küste' }, file: { data: png, mimetype: 'image/png', name: 'kueste.png', size: png.length } })
     const written = await Promise.all(Array.from({ length: 5 }, (_, i) => cms.payload.create({ collection: 'topics', data: { name: `Vor dem Backup ${i}` } })))
 

@@ -152,7 +152,15 @@ describe('the lease of a build', () => {
     const at = new Date(Date.now() - 120_000).toISOString()
     const deploy = await payload.create({
       collection: 'deploys',
-      data: { status: 'running', queuedAt: at, startedAt: at, heartbeatAt: at, worker: 'web1 pid 4242', triggers: [{ collection: 'offers', id: '7', title: 'Elterncafé', action: 'publish', at }], ...lease },
+      data: {
+        status: 'running',
+        queuedAt: at,
+        startedAt: at,
+        heartbeatAt: at,
+        worker: 'web1 pid 4242',
+        triggers: [{ collection: 'offers', id: '7', title: 'Elterncafé', action: 'publish', at }],
+        ...lease,
+      },
     })
     const job = await payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' } })
     await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true } })

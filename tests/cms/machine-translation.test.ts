@@ -105,7 +105,9 @@ describe('DeepL API v2', () => {
     const ar = await payload.findByID({ collection: 'offers', id: offerId, locale: 'ar', fallbackLocale: false, depth: 0 })
     expect(ar.title).toBe('[AR] Beratung im Jobcenter')
     // Rich text: same structure, link target untouched, formatting kept, right-to-left.
-    const body = ar.body as unknown as { root: { direction: string; children: { type: string; tag?: string; children: { type: string; fields?: { url: string }; children?: { text: string; format: number }[] }[] }[] } }
+    const body = ar.body as unknown as {
+      root: { direction: string; children: { type: string; tag?: string; children: { type: string; fields?: { url: string }; children?: { text: string; format: number }[] }[] }[] }
+    }
     expect(body.root.direction).toBe('rtl')
     expect(body.root.children.map((c) => c.type)).toEqual(['heading', 'list', 'paragraph'])
     const link = body.root.children[2]!.children[1]!
@@ -158,9 +160,9 @@ describe('LibreTranslate', () => {
 
   it('reports an unsupported language and changes nothing', async () => {
     const before = await snapshot()
-    await expect(
-      translateDocument(payload, { collection: 'offers', id: offerId, target: 'ti', provider: new LibreTranslateProvider(libre.url, undefined), glossary: [] }),
-    ).rejects.toMatchObject({ kind: 'unsupported-language' })
+    await expect(translateDocument(payload, { collection: 'offers', id: offerId, target: 'ti', provider: new LibreTranslateProvider(libre.url, undefined), glossary: [] })).rejects.toMatchObject({
+      kind: 'unsupported-language',
+    })
     expect(await snapshot()).toEqual(before)
   })
 })
@@ -169,7 +171,10 @@ describe('the background job', () => {
   it('translates the missing locales it can and lists the reasons for the others', async () => {
     Object.assign(process.env, { MT_PROVIDER: 'libretranslate', MT_API_URL: libre.url, MT_API_KEY: '' })
     try {
-      const contact = await payload.create({ collection: 'contacts', data: { name: 'Sprachmittlung', kind: 'office', responsibility: 'Hilfe bei Formularen', organization: f.orgA, _status: 'published' } })
+      const contact = await payload.create({
+        collection: 'contacts',
+        data: { name: 'Sprachmittlung', kind: 'office', responsibility: 'Hilfe bei Formularen', organization: f.orgA, _status: 'published' },
+      })
       const job = await payload.jobs.queue({ task: 'machineTranslate', input: { collection: 'contacts', id: String(contact.id), locales: ['uk', 'ti'] } })
       // One retry is configured for passing failures; run until the queue is done with it.
       for (let i = 0; i < 3; i++) await payload.jobs.run({ where: { taskSlug: { equals: 'machineTranslate' } } })

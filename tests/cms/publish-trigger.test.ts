@@ -61,7 +61,11 @@ describe('what triggers a rebuild', () => {
     await payload.update({ collection: 'offers', id: draft.id, data: { title: 'Neuer Titel', _status: 'published' } })
     await payload.update({ collection: 'offers', id: draft.id, data: { _status: 'draft' } })
     await payload.delete({ collection: 'offers', id: f.offerB })
-    const unpublishedDraft = await payload.create({ collection: 'events', draft: true, data: { title: 'Nie veröffentlicht', start: '2027-01-01T10:00:00.000Z', municipality: f.municipality, organizer: f.orgA, _status: 'draft' } })
+    const unpublishedDraft = await payload.create({
+      collection: 'events',
+      draft: true,
+      data: { title: 'Nie veröffentlicht', start: '2027-01-01T10:00:00.000Z', municipality: f.municipality, organizer: f.orgA, _status: 'draft' },
+    })
     await payload.delete({ collection: 'events', id: unpublishedDraft.id })
     // After a draft, publishing its changes counts as a publish again.
     expect((await queuedTriggers()).map((t) => t.action)).toEqual(['publish', 'publish', 'unpublish', 'delete'])

@@ -49,7 +49,13 @@ async function databaseState(): Promise<Record<string, unknown[]>> {
     for (const { name } of tables) state[name] = (await client.execute(`SELECT * FROM "${name}" ORDER BY rowid`)).rows.map((r) => ({ ...(r as object) }))
     return state
   }
-  const db = (payload.db as unknown as { connection: { db: { listCollections: () => { toArray: () => Promise<{ name: string }[]> }; collection: (n: string) => { find: () => { sort: (s: object) => { toArray: () => Promise<unknown[]> } } } } } }).connection.db
+  const db = (
+    payload.db as unknown as {
+      connection: {
+        db: { listCollections: () => { toArray: () => Promise<{ name: string }[]> }; collection: (n: string) => { find: () => { sort: (s: object) => { toArray: () => Promise<unknown[]> } } } }
+      }
+    }
+  ).connection.db
   for (const { name } of (await db.listCollections().toArray()).sort((a, b) => a.name.localeCompare(b.name))) state[name] = await db.collection(name).find().sort({ _id: 1 }).toArray()
   return state
 }
@@ -73,9 +79,9 @@ describe('a write that fails halfway', () => {
   it('leaves the published document as it was when an update fails after queueing its rebuild', async () => {
     const published = await payload.create({ collection: 'offers', data: offerData('Sprachkurs am Abend') as never })
     const before = await databaseState()
-    await expect(
-      payload.update({ collection: 'offers', id: published.id, data: { title: `Geändert ${FAIL}`, schedule: [{ weekday: 'wed', from: '09:00', to: '10:00' }] } as never }),
-    ).rejects.toThrow(/injected failure/)
+    await expect(payload.update({ collection: 'offers', id: published.id, data: { title: `Geändert ${FAIL}`, schedule: [{ weekday: 'wed', from: '09:00', to: '10:00' }] } as never })).rejects.toThrow(
+      /injected failure/,
+    )
     expect(await databaseState()).toEqual(before)
     const live = await payload.findByID({ collection: 'offers', id: published.id, draft: false })
     expect(live.title).toBe('Sprachkurs am Abend')
@@ -85,7 +91,9 @@ describe('a write that fails halfway', () => {
     const other = await payload.findByID({ collection: 'offers', id: (await payload.create({ collection: 'offers', data: offerData('Nähcafé') as never })).id })
     const takenId = other.schedule![0]!.id!
     const before = await databaseState()
-    await expect(payload.create({ collection: 'offers', data: offerData('Doppelte Zeile', { schedule: [{ id: takenId, weekday: 'mon', from: '10:00', to: '11:00' }] }) as never })).rejects.toMatchObject({
+    await expect(
+      payload.create({ collection: 'offers', data: offerData('Doppelte Zeile', { schedule: [{ id: takenId, weekday: 'mon', from: '10:00', to: '11:00' }] }) as never }),
+    ).rejects.toMatchObject({
       status: 400,
     })
     expect(await databaseState()).toEqual(before)

@@ -140,11 +140,12 @@ describe('bad input names the field and loses nothing', () => {
 })
 
 describe('uploads', () => {
-  const upload = (data: Buffer, mimetype: string, name: string) =>
-    payload.create({ collection: 'media', data: { alt: 'Test' }, file: { data, mimetype, name, size: data.length } })
+  const upload = (data: Buffer, mimetype: string, name: string) => payload.create({ collection: 'media', data: { alt: 'Test' }, file: { data, mimetype, name, size: data.length } })
 
   it('stores an image with WebP and AVIF sizes', async () => {
-    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#0b5c7a' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#0b5c7a' } })
+      .png()
+      .toBuffer()
     const doc = await upload(png, 'image/png', 'kueste.png')
     expect(doc.mimeType).toBe('image/png')
     const sizes = doc.sizes as Record<string, { mimeType?: string | null; width?: number | null }>
@@ -173,7 +174,9 @@ describe('uploads', () => {
   it('refuses an image that unpacks to more than 40 megapixels, naming the file field', async () => {
     // 8,000 × 6,000 pixels of one colour: a small file that sharp's default limit (268 MP) let
     // through to be decoded six times over for the sizes.
-    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer()
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer()
     expect(bomb.length).toBeLessThan(1024 * 1024)
     const before = (await payload.count({ collection: 'media' })).totalDocs
     await expect(upload(bomb, 'image/png', 'weit.png')).rejects.toMatchObject({
@@ -189,7 +192,9 @@ describe('uploads', () => {
   })
 
   it('requires alt text', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer()
     await expect(payload.create({ collection: 'media', data: {} as never, file: { data: png, mimetype: 'image/png', name: 'ohne-alt.png', size: png.length } })).rejects.toMatchObject({
       data: { errors: [expect.objectContaining({ path: 'alt' })] },
     })

@@ -44,7 +44,10 @@ beforeAll(async () => {
   town = (await payload.create({ collection: 'municipalities', data: { name: 'Stadt Wittmund', slug: 'wittmund' } })).id
   const created = await payload.create({ collection: 'offers', data: { title: 'Deutschkurs für Eltern', slug: 'deutschkurs-eltern', organization: org, municipality: town, _status: 'published' } })
   offer = { id: created.id, slug: created.slug! }
-  await payload.create({ collection: 'contacts', data: { name: 'Anlaufstelle Integration', kind: 'office', organization: org, internalNotes: 'Vertretung durch Frau Albers, privat 0170 5550123', _status: 'published' } })
+  await payload.create({
+    collection: 'contacts',
+    data: { name: 'Anlaufstelle Integration', kind: 'office', organization: org, internalNotes: 'Vertretung durch Frau Albers, privat 0170 5550123', _status: 'published' },
+  })
   // The release every test below has to protect.
   await payload.jobs.run({ limit: 5 })
   expect((await latestDeploy()).status).toBe('success')
@@ -77,7 +80,12 @@ async function until<T>(fn: () => Promise<T | undefined | null | false> | T | un
 
 /** Starts `npm run worker` on this test's data; resolves once it runs jobs. */
 async function startWorker(env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker'], { cwd: root, detached: true, env: { ...lotseEnv(), LOTSE_DEPLOY_PRESTART: 'on', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker'], {
+    cwd: root,
+    detached: true,
+    env: { ...lotseEnv(), LOTSE_DEPLOY_PRESTART: 'on', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.push(child)
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
@@ -156,7 +164,10 @@ describe('the daily rebuild', () => {
       vi.setSystemTime(eveningBefore)
       process.env.LOTSE_NOW = eveningBefore.toISOString()
       const event = (title: string, slug: string, start: Date) =>
-        payload.create({ collection: 'events', data: { title, slug, start: start.toISOString(), end: new Date(start.getTime() + 2 * 3_600_000).toISOString(), municipality: town, organizer: org, _status: 'published' } })
+        payload.create({
+          collection: 'events',
+          data: { title, slug, start: start.toISOString(), end: new Date(start.getTime() + 2 * 3_600_000).toISOString(), municipality: town, organizer: org, _status: 'published' },
+        })
       await event('Infoabend Ausbildung', 'infoabend-ausbildung', new Date(2027, 2, 10, 18, 0))
       await event('Sprachcafé im April', 'sprachcafe-april', new Date(2027, 3, 7, 15, 0))
       await payload.jobs.run({ limit: 5 })
@@ -272,16 +283,29 @@ describe('a build whose worker died', () => {
       const at = new Date(Date.now() - 90_000).toISOString()
       const dead = await payload.create({
         collection: 'deploys',
-        data: { status: 'running', queuedAt: at, startedAt: at, heartbeatAt: at, leaseUntil: new Date(Date.now() - 60_000).toISOString(), attempts: 1, worker: 'web2 pid 4711', triggers: [{ collection: 'offers', id: String(offer.id), title: 'Deutschkurs', action: 'update', at }] },
+        data: {
+          status: 'running',
+          queuedAt: at,
+          startedAt: at,
+          heartbeatAt: at,
+          leaseUntil: new Date(Date.now() - 60_000).toISOString(),
+          attempts: 1,
+          worker: 'web2 pid 4711',
+          triggers: [{ collection: 'offers', id: String(offer.id), title: 'Deutschkurs', action: 'update', at }],
+        },
       })
       const job = await payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' } })
       await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
       await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { updatedAt: at } })
 
-      const done = await until(async () => {
-        const d = await payload.findByID({ collection: 'deploys', id: dead.id, depth: 0 })
-        return d.status === 'success' && d
-      }, 60_000, 'the running worker to take the build back and finish it')
+      const done = await until(
+        async () => {
+          const d = await payload.findByID({ collection: 'deploys', id: dead.id, depth: 0 })
+          return d.status === 'success' && d
+        },
+        60_000,
+        'the running worker to take the build back and finish it',
+      )
       expect(done).toMatchObject({ release: 'r-taken-back', attempts: 2, leaseUntil: null })
       expect(done.worker).not.toBe('web2 pid 4711')
     } finally {

@@ -146,7 +146,9 @@ describe('a production start with everything set', () => {
 
   it('seeds no demo content', async () => {
     for (const collection of ['offers', 'contacts', 'events', 'reports', 'pages']) {
-      const found = (await (await fetch(`${cms}/api/${collection}?limit=1&depth=0&draft=true&where[demo][equals]=true`, { headers: { Authorization: `JWT ${token}` } })).json()) as { totalDocs: number }
+      const found = (await (await fetch(`${cms}/api/${collection}?limit=1&depth=0&draft=true&where[demo][equals]=true`, { headers: { Authorization: `JWT ${token}` } })).json()) as {
+        totalDocs: number
+      }
       expect({ collection, demo: found.totalDocs }).toEqual({ collection, demo: 0 })
     }
   })
@@ -164,7 +166,10 @@ describe('a production start with everything set', () => {
 
   describe('CSRF: writes with the session cookie count only from the CMS origin', () => {
     const evil = 'https://evil.example'
-    const glossary = async (term: string) => (await (await fetch(`${cms}/api/glossary?depth=0&where[term][equals]=${encodeURIComponent(term)}`, { headers: { Authorization: `JWT ${token}` } })).json()) as { docs: { id: number; note?: string | null }[] }
+    const glossary = async (term: string) =>
+      (await (await fetch(`${cms}/api/glossary?depth=0&where[term][equals]=${encodeURIComponent(term)}`, { headers: { Authorization: `JWT ${token}` } })).json()) as {
+        docs: { id: number; note?: string | null }[]
+      }
     /** Creates an entry with the JWT header (no cookie, no CSRF check involved). */
     const createEntry = async (term: string) => {
       const res = await fetch(`${cms}/api/glossary`, { method: 'POST', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ term }) })

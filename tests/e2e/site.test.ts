@@ -71,7 +71,9 @@ async function newContext(options: BrowserContextOptions = {}): Promise<BrowserC
   })
   await context.exposeBinding('lotseReportViolation', (_source, v: string) => void violations.push(v))
   await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { lotseReportViolation: (v: string) => void }).lotseReportViolation(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { lotseReportViolation: (v: string) => void }).lotseReportViolation(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
   )
   return context
 }
@@ -89,13 +91,17 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 
 async function searchFor(page: Page, locale: string, query: string): Promise<{ own: string[]; german: string[] }> {
   await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' })
-  await page.waitForFunction(() => {
-    const status = document.getElementById('search-status')?.textContent ?? ''
-    return status !== '' && !status.includes('…')
-  }, undefined, { timeout: 20_000 })
+  await page.waitForFunction(
+    () => {
+      const status = document.getElementById('search-status')?.textContent ?? ''
+      return status !== '' && !status.includes('…')
+    },
+    undefined,
+    { timeout: 20_000 },
+  )
   await page.waitForTimeout(300)
   const links = (sel: string) => page.$$eval(`${sel} a`, (as) => as.map((a) => a.getAttribute('href') ?? ''))
-  return { own: await links('#search-results'), german: await page.isHidden('#search-german') ? [] : await links('#search-german-results') }
+  return { own: await links('#search-results'), german: (await page.isHidden('#search-german')) ? [] : await links('#search-german-results') }
 }
 
 describe('the built site in a browser', () => {
@@ -136,7 +142,11 @@ describe('the built site in a browser', () => {
     // Filters from the index: only events.
     await searchFor(page, 'de', 'Sprach')
     await page.selectOption('#search-filter-kind', 'Termine')
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].length > 0 && [...document.querySelectorAll('#search-results a')].every((a) => a.getAttribute('href')!.startsWith('/de/events/')), undefined, { timeout: 10_000 })
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#search-results a')].length > 0 && [...document.querySelectorAll('#search-results a')].every((a) => a.getAttribute('href')!.startsWith('/de/events/')),
+      undefined,
+      { timeout: 10_000 },
+    )
     expect(page.url()).toContain('kind=Termine')
     // Hardly anything in English (the emergency page is translated): German results are offered below.
     const fallback = await searchFor(page, 'en', 'Straftat')
@@ -165,7 +175,11 @@ describe('the built site in a browser', () => {
     await page.waitForSelector('#offline:not([hidden])')
     expect(await page.textContent('#offline-size')).toMatch(/\d/)
     await page.click('#offline-save')
-    await page.waitForFunction(() => !(document.getElementById('offline-save') as HTMLButtonElement).disabled && (document.getElementById('offline-remove') as HTMLElement).hidden === false, undefined, { timeout: 60_000 })
+    await page.waitForFunction(
+      () => !(document.getElementById('offline-save') as HTMLButtonElement).disabled && (document.getElementById('offline-remove') as HTMLElement).hidden === false,
+      undefined,
+      { timeout: 60_000 },
+    )
     await page.reload({ waitUntil: 'load' })
     await context.setOffline(true)
     await page.goto(`${base}/uk/info/gesundheit/`, { waitUntil: 'load' })
@@ -246,11 +260,14 @@ describe('the built site in a browser', () => {
     for (const url of ['/', ...['de', 'ar', 'fa', 'ti'].flatMap((code) => templates.map((t) => `/${code}/${t}`))]) {
       const response = await page.goto(base + url, { waitUntil: 'load' })
       expect(response?.status(), url).toBeLessThan(url.endsWith('404/') ? 500 : 400)
-      if (url.includes('search')) await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').length > 0 && !document.getElementById('search-status')!.textContent!.includes('…'))
+      if (url.includes('search'))
+        await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').length > 0 && !document.getElementById('search-status')!.textContent!.includes('…'))
       // Evaluated through the DevTools protocol: a <script> tag would be an inline script the policy blocks.
       await page.evaluate(axeSource)
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run({
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+        })
         return result.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)
       })
       for (const v of violations) found.push(`${url}: ${v}`)

@@ -105,7 +105,11 @@ let offersAtStart = 0
 beforeAll(async () => {
   system = await startLotse()
   login = JSON.parse(readFileSync(path.join(dataDir, 'dev-login.json'), 'utf8')) as Login
-  const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@lotse.local', password: login.password }) })
+  const res = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@lotse.local', password: login.password }),
+  })
   token = ((await res.json()) as { token: string }).token
   browser = await launchBrowser()
   context = await browser.newContext({ locale: 'de-DE' })
@@ -204,7 +208,10 @@ describe('a social worker in the real admin', () => {
     await page.fill('#field-title', publishedTitle)
     await page.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
     await page.click('#action-save')
-    await page.getByText(/veröffentlicht|Published/i).first().waitFor({ timeout: 30_000 })
+    await page
+      .getByText(/veröffentlicht|Published/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
     await eventually(async () => (await pageText(`${site}/de/offers/${slug}/`)).includes(publishedTitle), 180_000, 'the published title on the live site')
   })
 
@@ -235,7 +242,11 @@ describe('the supervisor keeps the system up', () => {
   it('restarts the CMS after it was killed, and says what died and when it is back', { timeout: 120_000 }, async () => {
     const before = system!.output().length
     process.kill(pidOf(/^\d+ next-server/), 'SIGKILL')
-    await eventually(() => /CMS \(Next\.js\) died unexpectedly at \d\d:\d\d:\d\d \(signal SIGKILL\); restarting in 1 s/.test(system!.output().slice(before)), 20_000, 'the supervisor to report the dead CMS')
+    await eventually(
+      () => /CMS \(Next\.js\) died unexpectedly at \d\d:\d\d:\d\d \(signal SIGKILL\); restarting in 1 s/.test(system!.output().slice(before)),
+      20_000,
+      'the supervisor to report the dead CMS',
+    )
     await eventually(() => /CMS \(Next\.js\) is back \(answering after/.test(system!.output().slice(before)), 90_000, 'the CMS to be back')
     const me = await getJson<{ user: { role: string } | null }>(`${base}/api/users/me`)
     expect(me.user?.role).toBe('admin')

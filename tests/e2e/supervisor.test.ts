@@ -107,7 +107,10 @@ describe('the npm start supervisor', () => {
 
   it('stops everything and exits non-zero, saying why, when a part keeps dying', { timeout: 60_000 }, async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'lotse-supervisor-'))
-    const host = startHost({ parts: [node('flaky part', 'setTimeout(() => process.exit(3), 100)'), staying('bystander', path.join(folder, 'pids'))], policy: { backoffMs: [100, 200], maxCrashes: 3, windowMs: 60_000 } }, folder)
+    const host = startHost(
+      { parts: [node('flaky part', 'setTimeout(() => process.exit(3), 100)'), staying('bystander', path.join(folder, 'pids'))], policy: { backoffMs: [100, 200], maxCrashes: 3, windowMs: 60_000 } },
+      folder,
+    )
     const { code } = await host.exited
     expect(code).toBe(1)
     expect(host.output()).toMatch(/flaky part died unexpectedly at .* \(exit code 3\); restarting in 0.1 s/)

@@ -59,7 +59,10 @@ describe('the worker', () => {
     const releases = `${live}.releases`
     const org = await payload.create({ collection: 'organizations', data: { name: 'Träger', slug: 'traeger' } })
     const town = await payload.create({ collection: 'municipalities', data: { name: 'Stadt Wittmund', slug: 'wittmund' } })
-    const offer = await payload.create({ collection: 'offers', data: { title: 'Deutschkurs für Eltern', slug: 'deutschkurs-eltern', organization: org.id, municipality: town.id, _status: 'published' } })
+    const offer = await payload.create({
+      collection: 'offers',
+      data: { title: 'Deutschkurs für Eltern', slug: 'deutschkurs-eltern', organization: org.id, municipality: town.id, _status: 'published' },
+    })
     worker = startWorker()
     // A live release to protect.
     await until(async () => (await deployStatus()) === 'success', 180_000, 'the first release')
@@ -68,7 +71,11 @@ describe('the worker', () => {
 
     await payload.update({ collection: 'offers', id: offer.id, data: { title: 'Deutschkurs für Eltern am Abend' } })
     // Killed at a moment the test has seen: the build is writing its new release (Astro runs).
-    const building = await until(() => readdirSync(releases).find((r) => !protect.link.endsWith(r) && !existsSync(path.join(releases, r, '.lotse-release.json'))), 120_000, 'the build to write its release')
+    const building = await until(
+      () => readdirSync(releases).find((r) => !protect.link.endsWith(r) && !existsSync(path.join(releases, r, '.lotse-release.json'))),
+      120_000,
+      'the build to write its release',
+    )
     process.kill(-worker.pid!, 'SIGKILL')
     await new Promise((r) => worker!.once('exit', r))
     // The build it had started ends with it (its process group notices the worker is gone)

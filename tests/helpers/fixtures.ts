@@ -90,9 +90,7 @@ export async function createFixtures(payload: Payload): Promise<Fixtures> {
   const report = (await payload.create({ collection: 'reports', data: { title: 'Anlaufstelle eröffnet', publishedDate: '2019-07-01T12:00:00.000Z', _status: 'published' } })).id
   const page = (await payload.create({ collection: 'pages', data: { title: 'Erste Schritte', _status: 'published' } })).id
   const measureField = (await payload.create({ collection: 'measures', data: { level: 'field', title: 'Begegnung und Teilhabe', _status: 'published' } })).id
-  const measureGoal = (
-    await payload.create({ collection: 'measures', data: { level: 'goal', parent: measureField, title: 'Die Erstorientierung ist erleichtert.', _status: 'published' } })
-  ).id
+  const measureGoal = (await payload.create({ collection: 'measures', data: { level: 'goal', parent: measureField, title: 'Die Erstorientierung ist erleichtert.', _status: 'published' } })).id
   const measure = (
     await payload.create({
       collection: 'measures',

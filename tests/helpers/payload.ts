@@ -22,9 +22,7 @@ export interface TestCms {
  * database, dropped afterwards). Migrations are applied exactly as `npm start` applies them.
  * `adjust` may change the sanitized config before the CMS starts (a test adding a failing hook).
  */
-export async function createTestCms(
-  options: { production?: boolean; mail?: LotseEnv['mail']; adjust?: (config: SanitizedConfig) => void } = {},
-): Promise<TestCms> {
+export async function createTestCms(options: { production?: boolean; mail?: LotseEnv['mail']; adjust?: (config: SanitizedConfig) => void } = {}): Promise<TestCms> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-test-'))
   const mongo = process.env.TEST_DATABASE_URI
   const id = randomBytes(4).toString('hex')

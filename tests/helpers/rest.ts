@@ -26,11 +26,18 @@ export class RestClient {
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'
     if (this.token) headers.Authorization = `JWT ${this.token}`
     const req = new Request(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     return this.handlers[method](req, { params: Promise.resolve({ slug }) })
   }
 
-  async json<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T }> {
+  async json<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: T }> {
     const res = await this.request(method, path, options)
     return { status: res.status, body: (await res.json()) as T }
   }

@@ -14,11 +14,16 @@ export const loc = <T>(values: Partial<Record<LocaleCode, T>>): L<T> => Object.f
 export type RichText = NonNullable<Snapshot['offers'][number]['body']['de']>
 /** Rich text per locale from paragraphs (the seed's Lexical builder, typed as the contract's). */
 export const rich = (values: Partial<Record<LocaleCode, string[]>>) =>
-  loc<RichText>(Object.fromEntries(Object.entries(values).map(([c, paragraphs]) => [c, paragraphsToLexical(paragraphs!, c === 'ar' || c === 'fa' || c === 'ps' ? 'rtl' : 'ltr') as unknown as RichText])))
+  loc<RichText>(
+    Object.fromEntries(Object.entries(values).map(([c, paragraphs]) => [c, paragraphsToLexical(paragraphs!, c === 'ar' || c === 'fa' || c === 'ps' ? 'rtl' : 'ltr') as unknown as RichText])),
+  )
 
 type State = 'reviewed' | 'machine' | 'outdated'
 export const states = (values: Partial<Record<LocaleCode, State>>, germanChangedAt = '2026-11-10T09:00:00.000Z') =>
-  loc<{ state: 'original' | State; updatedAt: string | null }>({ de: { state: 'original', updatedAt: germanChangedAt }, ...Object.fromEntries(Object.entries(values).map(([c, s]) => [c, { state: s, updatedAt: '2026-11-01T09:00:00.000Z' }])) })
+  loc<{ state: 'original' | State; updatedAt: string | null }>({
+    de: { state: 'original', updatedAt: germanChangedAt },
+    ...Object.fromEntries(Object.entries(values).map(([c, s]) => [c, { state: s, updatedAt: '2026-11-01T09:00:00.000Z' }])),
+  })
 
 const base = { updatedAt: '2026-11-10T09:00:00.000Z', demo: false }
 const noSlots: never[] = []
@@ -35,7 +40,17 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       { slug: 'esens', name: loc({ de: 'Samtgemeinde Esens' }), order: 2, location: null },
     ],
     organizations: [
-      { slug: 'kvhs', name: 'Kreisvolkshochschule', kind: 'education', description: loc({}), website: 'https://example.org/kvhs', email: null, phone: '04462 1234', address: null, municipality: 'wittmund' },
+      {
+        slug: 'kvhs',
+        name: 'Kreisvolkshochschule',
+        kind: 'education',
+        description: loc({}),
+        website: 'https://example.org/kvhs',
+        email: null,
+        phone: '04462 1234',
+        address: null,
+        municipality: 'wittmund',
+      },
     ],
     offers: [
       {
@@ -103,16 +118,116 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     events: [],
     reports: [],
     pages: [
-      { ...base, slug: 'erste-schritte', translations: states({}), title: loc({ de: 'Erste Schritte' }), summary: loc({ de: 'Was zuerst zu tun ist.' }), body: rich({ de: ['Melden Sie sich im Bürgerbüro an.'] }), parent: null, order: 1, legal: null, topics: [] },
-      { ...base, slug: 'impressum', translations: states({}), title: loc({ de: 'Impressum' }), summary: loc({}), body: rich({ de: ['Landkreis Wittmund'] }), parent: null, order: 90, legal: 'impressum', topics: [] },
-      { ...base, slug: 'datenschutz', translations: states({}), title: loc({ de: 'Datenschutzerklärung' }), summary: loc({}), body: rich({ de: ['Keine Cookies.'] }), parent: null, order: 91, legal: 'privacy', topics: [] },
-      { ...base, slug: 'barrierefreiheit', translations: states({}), title: loc({ de: 'Erklärung zur Barrierefreiheit' }), summary: loc({}), body: rich({ de: ['BITV 2.0'] }), parent: null, order: 92, legal: 'accessibility', topics: [] },
+      {
+        ...base,
+        slug: 'erste-schritte',
+        translations: states({}),
+        title: loc({ de: 'Erste Schritte' }),
+        summary: loc({ de: 'Was zuerst zu tun ist.' }),
+        body: rich({ de: ['Melden Sie sich im Bürgerbüro an.'] }),
+        parent: null,
+        order: 1,
+        legal: null,
+        topics: [],
+      },
+      {
+        ...base,
+        slug: 'impressum',
+        translations: states({}),
+        title: loc({ de: 'Impressum' }),
+        summary: loc({}),
+        body: rich({ de: ['Landkreis Wittmund'] }),
+        parent: null,
+        order: 90,
+        legal: 'impressum',
+        topics: [],
+      },
+      {
+        ...base,
+        slug: 'datenschutz',
+        translations: states({}),
+        title: loc({ de: 'Datenschutzerklärung' }),
+        summary: loc({}),
+        body: rich({ de: ['Keine Cookies.'] }),
+        parent: null,
+        order: 91,
+        legal: 'privacy',
+        topics: [],
+      },
+      {
+        ...base,
+        slug: 'barrierefreiheit',
+        translations: states({}),
+        title: loc({ de: 'Erklärung zur Barrierefreiheit' }),
+        summary: loc({}),
+        body: rich({ de: ['BITV 2.0'] }),
+        parent: null,
+        order: 92,
+        legal: 'accessibility',
+        topics: [],
+      },
     ],
     measures: [
-      { ...base, slug: 'feld', translations: states({}), level: 'field', parent: null, order: 0, title: loc({ de: 'Kommunikation und Koordination' }), description: loc({}), status: null, deadline: null, deadlineText: loc({}), responsibleUnit: null, statusNote: loc({}) },
-      { ...base, slug: 'ziel', translations: states({}), level: 'goal', parent: 'feld', order: 1, title: loc({ de: 'Informationen sind gebündelt.' }), description: loc({}), status: null, deadline: null, deadlineText: loc({}), responsibleUnit: null, statusNote: loc({}) },
-      { ...base, slug: 'plattform', translations: states({}), level: 'measure', parent: 'ziel', order: 2, title: loc({ de: 'Eine Informationsplattform wird aufgebaut.' }), description: loc({}), status: 'done', deadline: '2020-12-31T12:00:00.000Z', deadlineText: loc({ de: 'bis Ende 2020' }), responsibleUnit: 'Pressestelle', statusNote: loc({}) },
-      { ...base, slug: 'befragung', translations: states({}), level: 'measure', parent: 'ziel', order: 3, title: loc({ de: 'Eine Befragung wird durchgeführt.' }), description: loc({}), status: 'in_progress', deadline: '2019-06-30T12:00:00.000Z', deadlineText: loc({ de: 'bis Mitte 2019' }), responsibleUnit: 'Integrationsbeauftragte', statusNote: loc({}) },
+      {
+        ...base,
+        slug: 'feld',
+        translations: states({}),
+        level: 'field',
+        parent: null,
+        order: 0,
+        title: loc({ de: 'Kommunikation und Koordination' }),
+        description: loc({}),
+        status: null,
+        deadline: null,
+        deadlineText: loc({}),
+        responsibleUnit: null,
+        statusNote: loc({}),
+      },
+      {
+        ...base,
+        slug: 'ziel',
+        translations: states({}),
+        level: 'goal',
+        parent: 'feld',
+        order: 1,
+        title: loc({ de: 'Informationen sind gebündelt.' }),
+        description: loc({}),
+        status: null,
+        deadline: null,
+        deadlineText: loc({}),
+        responsibleUnit: null,
+        statusNote: loc({}),
+      },
+      {
+        ...base,
+        slug: 'plattform',
+        translations: states({}),
+        level: 'measure',
+        parent: 'ziel',
+        order: 2,
+        title: loc({ de: 'Eine Informationsplattform wird aufgebaut.' }),
+        description: loc({}),
+        status: 'done',
+        deadline: '2020-12-31T12:00:00.000Z',
+        deadlineText: loc({ de: 'bis Ende 2020' }),
+        responsibleUnit: 'Pressestelle',
+        statusNote: loc({}),
+      },
+      {
+        ...base,
+        slug: 'befragung',
+        translations: states({}),
+        level: 'measure',
+        parent: 'ziel',
+        order: 3,
+        title: loc({ de: 'Eine Befragung wird durchgeführt.' }),
+        description: loc({}),
+        status: 'in_progress',
+        deadline: '2019-06-30T12:00:00.000Z',
+        deadlineText: loc({ de: 'bis Mitte 2019' }),
+        responsibleUnit: 'Integrationsbeauftragte',
+        statusNote: loc({}),
+      },
     ],
     media: [],
     ...overrides,

@@ -130,7 +130,8 @@ describe('hostile users', () => {
       }
       const a = oracleAnswer(hit, oracle.compare)
       const b = oracleAnswer(miss, oracle.compare)
-      if (a !== null && b !== null && a !== b) why.push(oracle.compare === 'total' ? `a right and a wrong guess answer differently (${a} vs ${b} documents)` : `sorting by it orders the results (${a} vs ${b})`)
+      if (a !== null && b !== null && a !== b)
+        why.push(oracle.compare === 'total' ? `a right and a wrong guess answer differently (${a} vs ${b} documents)` : `sorting by it orders the results (${a} vs ${b})`)
       if (why.length) findings.push({ actor: oracle.actor, method: 'GET', path: oracle.hit, status: hit.status, why: [...new Set(why)].join('; '), row: oracle.row })
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
@@ -151,7 +152,8 @@ describe('hostile users', () => {
       const miss = await client.send({ method: 'GET', path: oracle.miss, token: tokens.admin })
       const a = oracleAnswer(hit, oracle.compare)
       const b = oracleAnswer(miss, oracle.compare)
-      if (a === null || b === null || a === b) refused.push(`admin GET /api${oracle.hit} → ${hit.status} (the admin's answers to a right and a wrong guess do not differ: ${a} vs ${b}) [${oracle.row}]`)
+      if (a === null || b === null || a === b)
+        refused.push(`admin GET /api${oracle.hit} → ${hit.status} (the admin's answers to a right and a wrong guess do not differ: ${a} vs ${b}) [${oracle.row}]`)
     }
     console.log([...refused, `security: ${probes.allowed.length} allowed requests, ${refused.length} refused or failed`].join('\n'))
     expect(refused).toEqual([])

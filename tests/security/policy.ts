@@ -179,7 +179,14 @@ export const collections: Record<string, CollectionPolicy> = {
   },
   glossary: {
     why: 'Terms for machine translation: staff read them; the press office and translators keep them.',
-    allow: { readUnpublished: staff, create: ['translator', 'press', 'admin'], update: ['translator', 'press', 'admin'], translate: ['translator', 'press', 'admin'], delete: ['press', 'admin'], duplicate: ['translator', 'press', 'admin'] },
+    allow: {
+      readUnpublished: staff,
+      create: ['translator', 'press', 'admin'],
+      update: ['translator', 'press', 'admin'],
+      translate: ['translator', 'press', 'admin'],
+      delete: ['press', 'admin'],
+      duplicate: ['translator', 'press', 'admin'],
+    },
   },
   deploys: {
     why: 'Site builds: staff read them; only the rebuild job writes them, never a request.',

@@ -151,7 +151,13 @@ export function generateProbes(world: World, victims: Victims, config: Sanitized
     }
     if (noRest) {
       for (const actor of actors) {
-        add({ actor, row: `${slug}.create`, allowed: false, judge: 'write', prepare: async () => ({ request: { method: 'POST', path: `/${slug}`, json: sampleData(world, slug, victims.next(), world.orgA) }, watch: countWatch(slug) }) })
+        add({
+          actor,
+          row: `${slug}.create`,
+          allowed: false,
+          judge: 'write',
+          prepare: async () => ({ request: { method: 'POST', path: `/${slug}`, json: sampleData(world, slug, victims.next(), world.orgA) }, watch: countWatch(slug) }),
+        })
       }
       continue
     }
@@ -253,7 +259,11 @@ export function generateProbes(world: World, victims: Victims, config: Sanitized
             judge: 'write',
             prepare: async () => {
               const id = await victims.doc(slug, 'published')
-              return { request: { method: 'PATCH', path: `/${slug}/${id}${query}`, json: localizedChange(slug, victims.next()) }, watch: docsWatch(slug, () => [id]), touches: [victimKey('published')] }
+              return {
+                request: { method: 'PATCH', path: `/${slug}/${id}${query}`, json: localizedChange(slug, victims.next()) },
+                watch: docsWatch(slug, () => [id]),
+                touches: [victimKey('published')],
+              }
             },
           })
         }
@@ -403,7 +413,8 @@ export function generateProbes(world: World, victims: Victims, config: Sanitized
     for (const actor of actors) {
       const allowedHere = allowsEndpoint(key, slug, actor)
       if (generator) {
-        for (const p of generator.probes({ world, victims, actor, key, slug, countWatch, docsWatch })) add({ control: true, ...p, row: `endpoint ${key}`, allowed: allowedHere, judge: p.judge ?? 'call' })
+        for (const p of generator.probes({ world, victims, actor, key, slug, countWatch, docsWatch }))
+          add({ control: true, ...p, row: `endpoint ${key}`, allowed: allowedHere, judge: p.judge ?? 'call' })
         continue
       }
       // An endpoint nobody wrote a generator for: called as-is with the parameters filled in.
@@ -646,7 +657,16 @@ const SPECIAL: Record<string, (args: SpecialArgs) => void> = {
         { name: 'cover.html', type: 'image/png', file: pngWithScript, org: 'own', op: 'create' },
         { name: 'cover.svg', type: 'image/svg+xml', file: pngWithScript, org: 'own', op: 'create' },
         { name: 'bild.png', type: 'image/png', file: png, org: 'other', op: 'createForOther', watchWhere: () => ({ organization: { equals: a.other } }) },
-        { name: 'bild.png', type: 'image/png', file: png, org: 'own', op: 'forgeUser', extra: { uploadedBy: world.users.bystander.id }, judge: 'state', watchWhere: () => ({ uploadedBy: { equals: world.users.bystander.id } }) },
+        {
+          name: 'bild.png',
+          type: 'image/png',
+          file: png,
+          org: 'own',
+          op: 'forgeUser',
+          extra: { uploadedBy: world.users.bystander.id },
+          judge: 'state',
+          watchWhere: () => ({ uploadedBy: { equals: world.users.bystander.id } }),
+        },
       ]
       for (const u of uploads) {
         add({
@@ -656,7 +676,11 @@ const SPECIAL: Record<string, (args: SpecialArgs) => void> = {
           control: u.name === 'kueste.png',
           judge: u.judge ?? 'write',
           prepare: async () => ({
-            request: { method: 'POST', path: '/media', form: uploadForm(await u.file(), u.name, u.type, { alt: `Bild ${victims.next()}`, organization: u.org === 'own' ? a.own : a.other, ...u.extra }) },
+            request: {
+              method: 'POST',
+              path: '/media',
+              form: uploadForm(await u.file(), u.name, u.type, { alt: `Bild ${victims.next()}`, organization: u.org === 'own' ? a.own : a.other, ...u.extra }),
+            },
             watch: countWatch('media', u.watchWhere?.()),
             check: await storedSafely(),
           }),
@@ -693,7 +717,12 @@ const SPECIAL: Record<string, (args: SpecialArgs) => void> = {
           judge: 'state',
           prepare: async () => {
             const id = await victims.doc('media')
-            return { request: { method: 'PATCH', path: `/media/${id}`, json: data }, watch: fieldsWatch(id, ['filename', 'mimeType', 'url']), touches: ['media:published'], check: await storedSafely() }
+            return {
+              request: { method: 'PATCH', path: `/media/${id}`, json: data },
+              watch: fieldsWatch(id, ['filename', 'mimeType', 'url']),
+              touches: ['media:published'],
+              check: await storedSafely(),
+            }
           },
         })
       }
@@ -888,10 +917,12 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
   },
   {
     match: /\/:id\/translation-status$/,
-    probes: ({ world, actor, slug }) =>
-      (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
+    probes: ({ world, actor, slug }) => (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
   },
-  { match: /^GET \/api\/deploys\/site-status$/, probes: ({ world, actor }) => [{ actor, prepare: async () => ({ request: { method: 'GET', path: `/deploys/site-status?collection=offers&id=${world.named.offerDraft}` } }) }] },
+  {
+    match: /^GET \/api\/deploys\/site-status$/,
+    probes: ({ world, actor }) => [{ actor, prepare: async () => ({ request: { method: 'GET', path: `/deploys/site-status?collection=offers&id=${world.named.offerDraft}` } }) }],
+  },
   {
     match: /^POST \/api\/deploys\/rebuild$/,
     probes: ({ actor, countWatch }) => [{ actor, prepare: async () => ({ request: { method: 'POST', path: '/deploys/rebuild', json: {} }, watch: countWatch('deploys') }) }],
@@ -925,7 +956,13 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
   {
     match: /^POST \/api\/users\/first-register$/,
     probes: ({ victims, actor, countWatch }) => [
-      { actor, prepare: async () => ({ request: { method: 'POST', path: '/users/first-register', json: { email: `first-${victims.next()}@test.local`, password: 'first-register-password', role: 'admin' } }, watch: countWatch('users') }) },
+      {
+        actor,
+        prepare: async () => ({
+          request: { method: 'POST', path: '/users/first-register', json: { email: `first-${victims.next()}@test.local`, password: 'first-register-password', role: 'admin' } },
+          watch: countWatch('users'),
+        }),
+      },
     ],
   },
   {
@@ -967,7 +1004,10 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
         actor,
         judge,
         control,
-        prepare: async () => ({ request: { method, path: `/payload-preferences/${await path()}`, json: method === 'POST' ? { value: { columns: [] } } : undefined }, watch: countWatch('payload-preferences') }),
+        prepare: async () => ({
+          request: { method, path: `/payload-preferences/${await path()}`, json: method === 'POST' ? { value: { columns: [] } } : undefined },
+          watch: countWatch('payload-preferences'),
+        }),
       })
       // Reading answers 200 with `value: null` when nobody is signed in: judged by what it shows.
       if (method === 'GET') return [probe(async () => 'collection-offers', 'read')]
@@ -979,7 +1019,10 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
   {
     match: /^GET \/api\/payload-jobs\/(run|handle-schedules)$/,
     probes: ({ actor, key, countWatch }) => [
-      { actor, prepare: async () => ({ request: { method: 'GET', path: `${key.slice('GET /api'.length)}?allQueues=true&limit=1` }, watch: countWatch('payload-jobs', { completedAt: { exists: true } }) }) },
+      {
+        actor,
+        prepare: async () => ({ request: { method: 'GET', path: `${key.slice('GET /api'.length)}?allQueues=true&limit=1` }, watch: countWatch('payload-jobs', { completedAt: { exists: true } }) }),
+      },
     ],
   },
 ]
@@ -991,17 +1034,29 @@ function mistakes(world: World, victims: Victims, add: (p: Probe) => void, count
     const offer = (await payload.findByID({ collection: 'offers', id: world.named.offerPublished, draft: false, depth: 0, overrideAccess: true })) as unknown as { schedule?: { id: string }[] }
     return (offer.schedule ?? []).map((r) => r.id)
   }
-  const everything = async () => [await snapshotCount(payload, 'offers'), await snapshotCount(payload, 'deploys'), await snapshotCount(payload, 'payload-jobs'), await snapshotDocs(payload, 'offers', [world.named.offerPublished])].join(' ')
+  const everything = async () =>
+    [
+      await snapshotCount(payload, 'offers'),
+      await snapshotCount(payload, 'deploys'),
+      await snapshotCount(payload, 'payload-jobs'),
+      await snapshotDocs(payload, 'offers', [world.named.offerPublished]),
+    ].join(' ')
   const cases: { actor: Actor; field: string; prepare: () => Promise<Prepared> }[] = [
     {
       actor: 'editorOwn',
       field: 'municipality',
-      prepare: async () => ({ request: { method: 'POST', path: '/offers', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), municipality: 999999, _status: 'published' } }, watch: everything }),
+      prepare: async () => ({
+        request: { method: 'POST', path: '/offers', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), municipality: 999999, _status: 'published' } },
+        watch: everything,
+      }),
     },
     {
       actor: 'editorOwn',
       field: 'municipality',
-      prepare: async () => ({ request: { method: 'POST', path: '/offers?draft=true', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), municipality: 999999, _status: 'draft' } }, watch: countWatch('offers') }),
+      prepare: async () => ({
+        request: { method: 'POST', path: '/offers?draft=true', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), municipality: 999999, _status: 'draft' } },
+        watch: countWatch('offers'),
+      }),
     },
     {
       actor: 'editorOwn',
@@ -1014,7 +1069,10 @@ function mistakes(world: World, victims: Victims, add: (p: Probe) => void, count
     {
       actor: 'press',
       field: 'coverImage',
-      prepare: async () => ({ request: { method: 'POST', path: '/reports', json: { ...sampleData(world, 'reports', victims.next(), world.orgA), coverImage: 999999, _status: 'published' } }, watch: countWatch('reports') }),
+      prepare: async () => ({
+        request: { method: 'POST', path: '/reports', json: { ...sampleData(world, 'reports', victims.next(), world.orgA), coverImage: 999999, _status: 'published' } },
+        watch: countWatch('reports'),
+      }),
     },
     {
       actor: 'press',
@@ -1047,7 +1105,11 @@ function mistakes(world: World, victims: Victims, add: (p: Probe) => void, count
       actor: 'editorOwn',
       field: 'file',
       prepare: async () => ({
-        request: { method: 'POST', path: '/media', form: uploadForm(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', 'image/svg+xml', { alt: 'Logo', organization: world.orgA }) },
+        request: {
+          method: 'POST',
+          path: '/media',
+          form: uploadForm(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', 'image/svg+xml', { alt: 'Logo', organization: world.orgA }),
+        },
         watch: countWatch('media'),
       }),
     },
@@ -1066,7 +1128,11 @@ function crossSite(world: World, victims: Victims, add: (p: Probe) => void, coun
         return { request: { method: 'PATCH', path: `/offers/${id}`, json: { title: `Gekapert ${victims.next()}` } }, watch: docsWatch('offers', () => [id]), touches: ['offers:published'] }
       },
     },
-    { row: 'offers.create', judge: 'write', prepare: async () => ({ request: { method: 'POST', path: '/offers', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), _status: 'published' } }, watch: countWatch('offers') }) },
+    {
+      row: 'offers.create',
+      judge: 'write',
+      prepare: async () => ({ request: { method: 'POST', path: '/offers', json: { ...sampleData(world, 'offers', victims.next(), world.orgA), _status: 'published' } }, watch: countWatch('offers') }),
+    },
     { row: 'offers.read', judge: 'read', prepare: async () => ({ request: { method: 'GET', path: `/offers/${world.named.offerDraft}?draft=true` } }) },
     { row: 'users.read', judge: 'read', prepare: async () => ({ request: { method: 'GET', path: '/users/me' } }) },
   ]
@@ -1089,7 +1155,13 @@ function generateOracles(world: World): Oracle[] {
     { visibleTo: staffOnly, row: 'unpublished contact via offers', path: '/offers', param: 'where[contacts.name][like]', secret: s.draftContactName },
     { visibleTo: staffOnly, row: 'draft page via pages', path: '/pages', param: 'where[parent.title][like]', secret: s.draftPageTitle },
     { visibleTo: staffOnly, row: 'draft report via measures', path: '/measures', param: 'where[reports.title][like]', secret: s.draftReportTitle },
-    { visibleTo: staffOnly, row: 'draft offer', path: '/offers?draft=true', param: 'where[title][like]', secret: world.canaries.find((c) => c.what === 'title of a draft offer')!.marker.slice('canary-'.length) },
+    {
+      visibleTo: staffOnly,
+      row: 'draft offer',
+      path: '/offers?draft=true',
+      param: 'where[title][like]',
+      secret: world.canaries.find((c) => c.what === 'title of a draft offer')!.marker.slice('canary-'.length),
+    },
     { visibleTo: editorEmail, row: 'media.uploadedBy via media', path: '/media', param: 'where[uploadedBy.email][like]', secret: s.editorEmail },
   ]
   const out: Oracle[] = []
@@ -1113,7 +1185,14 @@ function generateOracles(world: World): Oracle[] {
   for (const actor of actors) {
     const control = actor === 'admin'
     if (notes.includes(actor) && !control) continue
-    out.push({ actor, row: 'contacts.internalNotes via offers (sort)', hit: '/offers?sort=contacts.internalNotes&depth=0&limit=100', miss: '/offers?sort=-contacts.internalNotes&depth=0&limit=100', compare: 'order', control })
+    out.push({
+      actor,
+      row: 'contacts.internalNotes via offers (sort)',
+      hit: '/offers?sort=contacts.internalNotes&depth=0&limit=100',
+      miss: '/offers?sort=-contacts.internalNotes&depth=0&limit=100',
+      compare: 'order',
+      control,
+    })
     out.push({ actor, row: 'contacts.internalNotes (sort)', hit: '/contacts?sort=internalNotes&depth=0&limit=100', miss: '/contacts?sort=-internalNotes&depth=0&limit=100', compare: 'order', control })
   }
   return out
@@ -1166,6 +1245,5 @@ function walk(value: unknown, at: string, visit: (key: string, value: unknown, a
     }
   }
 }
-
 
 export type { Payload }

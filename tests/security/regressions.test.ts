@@ -37,7 +37,10 @@ afterAll(async () => cms?.cleanup())
 
 const as = (actor: Actor) => tokens[actor]
 const find = (collection: string, id: ID, draft = false) =>
-  cms.payload.findByID({ collection: collection as CollectionSlug, id, draft, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true } as never) as Promise<Record<string, unknown> | null>
+  cms.payload.findByID({ collection: collection as CollectionSlug, id, draft, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true } as never) as Promise<Record<
+    string,
+    unknown
+  > | null>
 const idOf = (res: RawResponse) => (res.json as { doc?: { id?: ID } } | undefined)?.doc?.id
 const relation = (value: unknown) => (value && typeof value === 'object' ? (value as { id: ID }).id : value)
 const is4xx = (status: number) => status >= 400 && status < 500
@@ -175,12 +178,22 @@ describe('5 and 6: a failed write changes nothing and is answered 400 with the f
 
   it('leaves no document, version, deploy or job behind when a published create fails halfway', async () => {
     const before = await everything()
-    await client.send({ method: 'POST', path: '/offers', token: as('editorOwn'), json: { ...sampleData(world, 'offers', victims.next(), world.orgA), schedule: await takenRows(), _status: 'published' } })
+    await client.send({
+      method: 'POST',
+      path: '/offers',
+      token: as('editorOwn'),
+      json: { ...sampleData(world, 'offers', victims.next(), world.orgA), schedule: await takenRows(), _status: 'published' },
+    })
     expect(await everything()).toBe(before)
   })
 
   it('answers array rows with taken IDs with 400 naming the field', async () => {
-    const res = await client.send({ method: 'POST', path: '/offers', token: as('editorOwn'), json: { ...sampleData(world, 'offers', victims.next(), world.orgA), schedule: await takenRows(), _status: 'published' } })
+    const res = await client.send({
+      method: 'POST',
+      path: '/offers',
+      token: as('editorOwn'),
+      json: { ...sampleData(world, 'offers', victims.next(), world.orgA), schedule: await takenRows(), _status: 'published' },
+    })
     expect(res.status === 400 && namesField(res, 'schedule'), `${res.status} ${res.text.slice(0, 200)}`).toBe(true)
   })
 
@@ -288,7 +301,8 @@ describe('where and sort through relation paths reveal nothing hidden', () => {
     const res = await client.send({ method: 'GET', path, token: actor ? as(actor) : undefined })
     return res.status === 200 ? (res.json as { totalDocs: number }).totalDocs : `status ${res.status}`
   }
-  const guess = (path: string, param: string, right: string, wrong: string, actor?: Actor) => Promise.all([total(`${path}?${param}=${encodeURIComponent(right)}`, actor), total(`${path}?${param}=${encodeURIComponent(wrong)}`, actor)])
+  const guess = (path: string, param: string, right: string, wrong: string, actor?: Actor) =>
+    Promise.all([total(`${path}?${param}=${encodeURIComponent(right)}`, actor), total(`${path}?${param}=${encodeURIComponent(wrong)}`, actor)])
 
   it('answers a right and a wrong guess at a contact’s internal note alike (through offers)', async () => {
     const [a, b] = await guess('/offers', 'where[contacts.internalNotes][like]', world.secrets.note, '0170 9999999', 'translator')

@@ -53,10 +53,7 @@ export function customEndpoints(config: ConfigSurface): string[] {
 }
 
 /** What the config exposes without a row in the policy table (`table` defaults to `policy.ts`). */
-export function withoutPolicy(
-  config: ConfigSurface,
-  table: Pick<typeof policy, 'collections' | 'globals' | 'endpoints'> = policy,
-): string[] {
+export function withoutPolicy(config: ConfigSurface, table: Pick<typeof policy, 'collections' | 'globals' | 'endpoints'> = policy): string[] {
   return [
     ...config.collections.filter((c) => !(c.slug in table.collections)).map((c) => `collection ${c.slug}`),
     ...config.globals.filter((g) => !(g.slug in table.globals)).map((g) => `global ${g.slug}`),

@@ -287,7 +287,10 @@ export async function createWorld(payload: Payload): Promise<World> {
   const upload = async (alt: string, uploader: ID, org: ID, name: string, visibleTo: readonly Actor[], what?: string) => {
     const data = await png()
     const doc = await payload.create({ collection: 'media', data: { alt, organization: org, uploadedBy: uploader } as never, file: { data, mimetype: 'image/png', name, size: data.length }, ...quiet })
-    const stored = (await payload.findByID({ collection: 'media', id: doc.id, depth: 0, overrideAccess: true })) as unknown as { filename: string; sizes?: Record<string, { filename?: string | null }> }
+    const stored = (await payload.findByID({ collection: 'media', id: doc.id, depth: 0, overrideAccess: true })) as unknown as {
+      filename: string
+      sizes?: Record<string, { filename?: string | null }>
+    }
     if (what) canaries.push({ marker: stored.filename.replace(/\.png$/, '').toLowerCase(), what, visibleTo })
     files.push({ name: stored.filename, visibleTo })
     for (const size of Object.values(stored.sizes ?? {})) if (size.filename) files.push({ name: size.filename, visibleTo })
@@ -350,30 +353,59 @@ export async function createWorld(payload: Payload): Promise<World> {
       _status: 'published',
     })
   ).id
-  await payload.update({ collection: 'offers', id: offerPublished, draft: true, data: { title: `Sprach-Café (neu) ${canary('offer-newer-draft', 'newer draft of a published offer', unpublishedReaders('offers'))}`, _status: 'draft' } as never, ...quiet })
+  await payload.update({
+    collection: 'offers',
+    id: offerPublished,
+    draft: true,
+    data: { title: `Sprach-Café (neu) ${canary('offer-newer-draft', 'newer draft of a published offer', unpublishedReaders('offers'))}`, _status: 'draft' } as never,
+    ...quiet,
+  })
   const offerPublished2 = (await create('offers', { title: 'Nähcafé', municipality, organization: orgA, contacts: [contactPublished2], _status: 'published' })).id
   const offerDraft = (
-    await create('offers', { title: `Hausaufgabenhilfe ${canary('offer-draft', 'title of a draft offer', unpublishedReaders('offers'))}`, municipality, organization: orgA, _status: 'draft' }, { draft: true })
+    await create(
+      'offers',
+      { title: `Hausaufgabenhilfe ${canary('offer-draft', 'title of a draft offer', unpublishedReaders('offers'))}`, municipality, organization: orgA, _status: 'draft' },
+      { draft: true },
+    )
   ).id
-  await payload.update({ collection: 'offers', id: offerDraft, locale: 'ar', draft: true, data: { title: `مساعدة ${canary('offer-draft-ar', 'Arabic title of a draft offer', unpublishedReaders('offers'))}` } as never, ...quiet })
+  await payload.update({
+    collection: 'offers',
+    id: offerDraft,
+    locale: 'ar',
+    draft: true,
+    data: { title: `مساعدة ${canary('offer-draft-ar', 'Arabic title of a draft offer', unpublishedReaders('offers'))}` } as never,
+    ...quiet,
+  })
   for (const id of [offerPublished, offerPublished2, offerDraft]) remember('offers', id)
 
   const eventPublished = (await create('events', { title: 'Informationsabend', start: '2026-12-03T17:00:00.000Z', municipality, organizer: orgA, _status: 'published' })).id
   const eventDraft = (
-    await create('events', { title: `Fest ${canary('event-draft', 'title of a draft event', unpublishedReaders('events'))}`, start: '2026-12-05T17:00:00.000Z', municipality, organizer: orgA, _status: 'draft' }, { draft: true })
+    await create(
+      'events',
+      { title: `Fest ${canary('event-draft', 'title of a draft event', unpublishedReaders('events'))}`, start: '2026-12-05T17:00:00.000Z', municipality, organizer: orgA, _status: 'draft' },
+      { draft: true },
+    )
   ).id
   remember('events', eventPublished)
   remember('events', eventDraft)
 
   const measurePublished = (await create('measures', { level: 'field', title: 'Begegnung und Teilhabe', _status: 'published' })).id
-  const measureDraft = (await create('measures', { level: 'field', title: `Neues Feld ${canary('measure-draft', 'a draft measure', unpublishedReaders('measures'))}`, _status: 'draft' }, { draft: true })).id
+  const measureDraft = (
+    await create('measures', { level: 'field', title: `Neues Feld ${canary('measure-draft', 'a draft measure', unpublishedReaders('measures'))}`, _status: 'draft' }, { draft: true })
+  ).id
   remember('measures', measurePublished)
   remember('measures', measureDraft)
 
-  const reportPublished = (await create('reports', { title: 'Anlaufstelle eröffnet', publishedDate: '2019-07-01T12:00:00.000Z', coverImage: usedMedia, measures: [measurePublished], _status: 'published' })).id
+  const reportPublished = (
+    await create('reports', { title: 'Anlaufstelle eröffnet', publishedDate: '2019-07-01T12:00:00.000Z', coverImage: usedMedia, measures: [measurePublished], _status: 'published' })
+  ).id
   const draftReportTitle = canary('report-draft', 'title of a draft report', unpublishedReaders('reports'))
   const reportDraft = (
-    await create('reports', { title: `Bericht ${draftReportTitle}`, publishedDate: '2026-07-01T12:00:00.000Z', coverImage: draftCoverMedia, measures: [measurePublished], _status: 'draft' }, { draft: true })
+    await create(
+      'reports',
+      { title: `Bericht ${draftReportTitle}`, publishedDate: '2026-07-01T12:00:00.000Z', coverImage: draftCoverMedia, measures: [measurePublished], _status: 'draft' },
+      { draft: true },
+    )
   ).id
   remember('reports', reportPublished)
   remember('reports', reportDraft)
@@ -403,7 +435,10 @@ export async function createWorld(payload: Payload): Promise<World> {
   // A machine translation, not a rebuild: a later publish's rebuild job supersedes (deletes) a
   // waiting one with the same concurrency key, and the canary would vanish with it.
   const job = (
-    await payload.jobs.queue({ task: 'machineTranslate', input: { collection: 'offers', id: '0', locales: [canary('job-input', 'input of a queued job', unpublishedReaders('payload-jobs'))] } as never })
+    await payload.jobs.queue({
+      task: 'machineTranslate',
+      input: { collection: 'offers', id: '0', locales: [canary('job-input', 'input of a queued job', unpublishedReaders('payload-jobs'))] } as never,
+    })
   ).id as ID
   remember('payload-jobs', job)
   const preference = async (owner: Exclude<Actor, 'anonymous'>) =>
@@ -412,7 +447,13 @@ export async function createWorld(payload: Payload): Promise<World> {
         collection: 'payload-preferences',
         data: {
           key: `collection-offers-${owner}`,
-          value: { columns: canary(`preference-${owner.toLowerCase()}`, `admin preference of ${owner}`, actors.filter((a) => a === owner || allows('payload-preferences', 'readOthersPreferences', a))) },
+          value: {
+            columns: canary(
+              `preference-${owner.toLowerCase()}`,
+              `admin preference of ${owner}`,
+              actors.filter((a) => a === owner || allows('payload-preferences', 'readOthersPreferences', a)),
+            ),
+          },
         } as never,
         // The owner is taken from the request's user (a hook), like the admin's own saves.
         user: await asUser(payload, users[owner].id),
@@ -426,10 +467,12 @@ export async function createWorld(payload: Payload): Promise<World> {
   await payload.kv.set(`lotse-${rand()}`, { value: canary('kv', 'an entry of the key-value store', unpublishedReaders('payload-kv')) })
   const kv = (await payload.find({ collection: 'payload-kv' as CollectionSlug, limit: 1, depth: 0, overrideAccess: true })).docs[0]
   if (kv) remember('payload-kv', kv.id)
-  await payload.updateGlobal({ slug: 'payload-jobs-stats' as GlobalSlug, data: { stats: { note: canary('jobs-stats', 'job queue statistics', globalPolicy['payload-jobs-stats']!.read) } } as never, overrideAccess: true })
-  const lock = (
-    await create('payload-locked-documents', { document: { relationTo: 'offers', value: offerPublished }, user: { relationTo: 'users', value: users.bystander.id } })
-  ).id
+  await payload.updateGlobal({
+    slug: 'payload-jobs-stats' as GlobalSlug,
+    data: { stats: { note: canary('jobs-stats', 'job queue statistics', globalPolicy['payload-jobs-stats']!.read) } } as never,
+    overrideAccess: true,
+  })
+  const lock = (await create('payload-locked-documents', { document: { relationTo: 'offers', value: offerPublished }, user: { relationTo: 'users', value: users.bystander.id } })).id
   remember('payload-locked-documents', lock)
   remember('users', users.admin.id)
   remember('users', users.editorOwn.id)
@@ -518,7 +561,10 @@ export async function snapshotFields(payload: Payload, slug: string, ids: ID[], 
   const out: unknown[] = []
   for (const id of ids) {
     for (const draft of drafts ? [false, true] : [false]) {
-      const doc = (await payload.findByID({ collection, id, draft, locale: 'all', depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true } as never)) as Record<string, unknown> | null
+      const doc = (await payload.findByID({ collection, id, draft, locale: 'all', depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true } as never)) as Record<
+        string,
+        unknown
+      > | null
       out.push(names.map((n) => doc?.[n]))
     }
   }
@@ -604,7 +650,14 @@ export class Victims {
       let id: ID
       if (slug === 'media') {
         const file = await png()
-        id = (await payload.create({ collection, data: { ...data, uploadedBy: this.world.users.editorOwn.id } as never, file: { data: file, mimetype: 'image/png', name: `victim-${n}.png`, size: file.length }, ...quiet })).id
+        id = (
+          await payload.create({
+            collection,
+            data: { ...data, uploadedBy: this.world.users.editorOwn.id } as never,
+            file: { data: file, mimetype: 'image/png', name: `victim-${n}.png`, size: file.length },
+            ...quiet,
+          })
+        ).id
       } else if (slug === 'payload-kv') {
         await payload.kv.set(`victim-${n}`, { n })
         id = (await payload.find({ collection, where: { key: { equals: `victim-${n}` } }, overrideAccess: true, depth: 0 })).docs[0]!.id
@@ -613,7 +666,8 @@ export class Victims {
       } else if (slug === 'payload-locked-documents') {
         // An offer of its own: a lock refuses every other user's save of the locked document.
         const offer = await this.doc('offers', 'published', 'locked')
-        id = (await payload.create({ collection, data: { document: { relationTo: 'offers', value: offer }, user: { relationTo: 'users', value: this.world.users.bystander.id } } as never, ...quiet })).id
+        id = (await payload.create({ collection, data: { document: { relationTo: 'offers', value: offer }, user: { relationTo: 'users', value: this.world.users.bystander.id } } as never, ...quiet }))
+          .id
       } else if (slug === 'payload-jobs') {
         id = (await payload.jobs.queue({ task: 'rebuildSite', input: { reason: `victim ${n}` } })).id as ID
       } else {

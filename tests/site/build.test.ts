@@ -49,7 +49,12 @@ const ev = (slug: string, start: string, extra: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
-  const unsafeBody = { root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'link', fields: { url: 'javascript:alert(1)' }, children: [{ type: 'text', text: 'Gefährlicher Link', format: 0 }] }] }] } }
+  const unsafeBody = {
+    root: {
+      type: 'root' as const,
+      children: [{ type: 'paragraph', children: [{ type: 'link', fields: { url: 'javascript:alert(1)' }, children: [{ type: 'text', text: 'Gefährlicher Link', format: 0 }] }] }],
+    },
+  }
   const full = fixtureSnapshot({
     events: [
       // Saturdays 10:00 since October: the next dates fall in November and December.

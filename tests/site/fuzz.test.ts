@@ -73,7 +73,56 @@ function random(seed: number): () => number {
 }
 
 const METHODS = ['GET', 'GET', 'GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'DELETE', 'TRACE', 'PATCH', 'CONNECT', 'PRI', 'FOO', 'get', 'G\0T', '', 'GET GET', 'GET\t']
-const SEGMENTS = ['', '.', '..', '%2e', '%2E%2e', '%2f', '%2F', '%5c', '\\', '%', '%z', '%0', '%00', '%ff', '%c0%ae', '%c0%af', '%e2%80%ae', '%ed%a0%80', 'de', 'ar', 'de-x-ls', 'media', 'cover.html', '_astro', 'site.B1x2Y3z4.css', 'pagefind', 'index.html', 'index.html.gz', '.lotse-release.json', '404', ':', '@', '*', ';', '~', 'ä', '日本', '\x01', '\x7f', '\x80', '\xff', ' ', '%20', '+', '%25', '%252e%252e', 'etc', 'passwd']
+const SEGMENTS = [
+  '',
+  '.',
+  '..',
+  '%2e',
+  '%2E%2e',
+  '%2f',
+  '%2F',
+  '%5c',
+  '\\',
+  '%',
+  '%z',
+  '%0',
+  '%00',
+  '%ff',
+  '%c0%ae',
+  '%c0%af',
+  '%e2%80%ae',
+  '%ed%a0%80',
+  'de',
+  'ar',
+  'de-x-ls',
+  'media',
+  'cover.html',
+  '_astro',
+  'site.B1x2Y3z4.css',
+  'pagefind',
+  'index.html',
+  'index.html.gz',
+  '.lotse-release.json',
+  '404',
+  ':',
+  '@',
+  '*',
+  ';',
+  '~',
+  'ä',
+  '日本',
+  '\x01',
+  '\x7f',
+  '\x80',
+  '\xff',
+  ' ',
+  '%20',
+  '+',
+  '%25',
+  '%252e%252e',
+  'etc',
+  'passwd',
+]
 const VERSIONS = ['HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/0.9', 'HTTP/2.0', 'HTTP/1.1 ', 'HTTP/1.12', 'http/1.1', 'HTTP/1', '', 'HTTP/1.1\0', 'HTTP/9.9', 'HTTP /1.1']
 const HEADERS = [
   'Accept-Encoding: br',
@@ -169,7 +218,9 @@ describe('the built-in site server under malformed requests', () => {
       }),
     )
     const seconds = (performance.now() - started) / 1000
-    console.log(`fuzz: ${requests.length} requests (seed ${SEED}) in ${seconds.toFixed(1)} s; answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))} (0: dropped by the client or closed without an answer)`)
+    console.log(
+      `fuzz: ${requests.length} requests (seed ${SEED}) in ${seconds.toFixed(1)} s; answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))} (0: dropped by the client or closed without an answer)`,
+    )
     expect(server.alive(), `the server died: ${server.errors()}`).toBe(true)
     expect(next).toBe(requests.length)
     expect(failures.slice(0, 10)).toEqual([])

@@ -37,7 +37,10 @@ export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
   { name: 'a NUL byte in a header value', raw: get('/de/', 'Host: lotse.test\r\nX-Test: a\0b\r\n') },
   { name: 'headers of 40 KB', raw: get('/de/', `Host: lotse.test\r\nX-Big: ${'x'.repeat(40_000)}\r\n`) },
   { name: 'a broken chunked body', raw: 'GET /de/ HTTP/1.1\r\nHost: lotse.test\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nhello\r\n0\r\n\r\n' },
-  { name: 'both Content-Length and Transfer-Encoding (request smuggling)', raw: 'POST /de/ HTTP/1.1\r\nHost: lotse.test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n' },
+  {
+    name: 'both Content-Length and Transfer-Encoding (request smuggling)',
+    raw: 'POST /de/ HTTP/1.1\r\nHost: lotse.test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n',
+  },
   { name: 'a hidden file (the release marker)', raw: get('/.lotse-release.json') },
   { name: 'an upload with an HTML name (a PNG with a script appended)', raw: get('/media/cover.html') },
 ]

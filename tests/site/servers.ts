@@ -121,7 +121,8 @@ const timer = setInterval(() => {
  * it by its pid file should the test process die first.
  */
 export async function startNginx(root: string): Promise<RunningServer> {
-  if (!existsSync(NGINX) || !existsSync(BROTLI_STATIC_MODULE)) throw new Error(`nginx (${NGINX}) with its brotli module (${BROTLI_STATIC_MODULE}) is missing: run the tests through npm test, which installs them.`)
+  if (!existsSync(NGINX) || !existsSync(BROTLI_STATIC_MODULE))
+    throw new Error(`nginx (${NGINX}) with its brotli module (${BROTLI_STATIC_MODULE}) is missing: run the tests through npm test, which installs them.`)
   const prefix = mkdtempSync(path.join(tmpdir(), 'lotse-nginx-'))
   const pidFile = path.join(prefix, 'nginx.pid')
   const errorLog = path.join(prefix, 'error.log')
@@ -185,7 +186,12 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 3
       const split = data.indexOf('\r\n\r\n')
       const head = (split === -1 ? data : data.subarray(0, split)).toString('latin1')
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0)
-      return { status, head, body: split === -1 ? Buffer.alloc(0) : data.subarray(split + 4), complete: split !== -1 && Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? NaN) <= data.length - split - 4 }
+      return {
+        status,
+        head,
+        body: split === -1 ? Buffer.alloc(0) : data.subarray(split + 4),
+        complete: split !== -1 && Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? NaN) <= data.length - split - 4,
+      }
     }
     const finish = () => {
       if (done) return

@@ -126,7 +126,13 @@ function filesOf(dir: string, base = dir): string[] {
 
 /** script-src as the test declares it: files of the site and Pagefind's WebAssembly, nothing inline. */
 const SCRIPT_SRC = "'self' 'wasm-unsafe-eval'"
-const directives = (csp: string | string[] | undefined) => new Map(String(csp).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]))
+const directives = (csp: string | string[] | undefined) =>
+  new Map(
+    String(csp)
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  )
 
 describe('the built release', () => {
   it('has no inline script on any page, so the policy needs no unsafe-inline', () => {
@@ -134,7 +140,10 @@ describe('the built release', () => {
     expect(pages.length).toBeGreaterThan(100)
     for (const page of pages) {
       const inline = [...readFileSync(path.join(release, page), 'utf8').matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>/g)]
-      expect(inline.map((m) => m[0]), page).toEqual([])
+      expect(
+        inline.map((m) => m[0]),
+        page,
+      ).toEqual([])
     }
   })
 
@@ -310,16 +319,22 @@ describe.each(['built-in server', 'nginx'])('%s', (name) => {
       if (!r.url().startsWith(server().base)) foreign.push(r.url())
     })
     await context.exposeBinding('lotseReportViolation', (_source, v: string) => void violations.push(v))
-    await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { lotseReportViolation: (v: string) => void }).lotseReportViolation(`${e.violatedDirective} ${e.blockedURI}`)))
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { lotseReportViolation: (v: string) => void }).lotseReportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+    )
     const page = await context.newPage()
     page.on('console', (m) => {
       if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text())
     })
     await page.goto(`${server().base}/de/search/?q=Deutschkurs`, { waitUntil: 'load' })
-    await page.waitForFunction(() => {
-      const status = document.getElementById('search-status')?.textContent ?? ''
-      return status !== '' && !status.includes('…')
-    }, undefined, { timeout: 20_000 })
+    await page.waitForFunction(
+      () => {
+        const status = document.getElementById('search-status')?.textContent ?? ''
+        return status !== '' && !status.includes('…')
+      },
+      undefined,
+      { timeout: 20_000 },
+    )
     expect(await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/de/offers/sprachkurs/')
     await context.close()
     expect(violations).toEqual([])

@@ -26,7 +26,11 @@ export const uiKeyDescriptions: Readonly<Record<UiKey, string>> = keys
 
 const files: Record<LocaleCode, Record<string, unknown>> = { de, 'de-x-ls': deLs, en, ar, fa, ps, ku, ti, uk, ru, tr, pl, ro }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',')
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{(\w+)\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',')
 
 /**
  * Problems with the UI strings, in words a translator understands: a key missing or empty in

@@ -86,8 +86,7 @@ const ownLocksOnEditableDocuments: CollectionBeforeChangeHook = async ({ data, o
 }
 
 /** Own locks (or any, for admins): refreshing, releasing. */
-const ownLocks = ({ req }: { req: PayloadRequest }): boolean | Where =>
-  checkRole(req.user, ['admin']) ? true : req.user ? { 'user.value': { equals: req.user.id } } : false
+const ownLocks = ({ req }: { req: PayloadRequest }): boolean | Where => (checkRole(req.user, ['admin']) ? true : req.user ? { 'user.value': { equals: req.user.id } } : false)
 
 const PREFERENCES = 'payload-preferences'
 

@@ -95,8 +95,7 @@ export function editorsOfOwnOrganization(field: string): Rule {
  * Editors with an organization may create entries; the organization field itself rejects a
  * foreign organization with a message naming the field (create access cannot be a query).
  */
-export const editorsWithOrganization: Rule = ({ req }) =>
-  checkRole(req.user, ['editor']) && organizationId(req.user) != null
+export const editorsWithOrganization: Rule = ({ req }) => checkRole(req.user, ['editor']) && organizationId(req.user) != null
 
 /**
  * Access to the documents social workers keep current (offers, contacts; events together with

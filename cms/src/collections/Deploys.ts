@@ -57,7 +57,13 @@ export const Deploys: CollectionConfig = {
       type: 'date',
       index: true,
       label: { de: 'Belegt bis', en: 'Lease until' },
-      admin: { readOnly: true, description: { de: 'Ein laufender Bau verlängert dies regelmäßig; läuft es ab, übernimmt ein anderer Bau.', en: 'A running build renews this regularly; when it lapses, another build takes over.' } },
+      admin: {
+        readOnly: true,
+        description: {
+          de: 'Ein laufender Bau verlängert dies regelmäßig; läuft es ab, übernimmt ein anderer Bau.',
+          en: 'A running build renews this regularly; when it lapses, another build takes over.',
+        },
+      },
     },
     {
       name: 'heartbeatAt',
@@ -75,7 +81,12 @@ export const Deploys: CollectionConfig = {
         description: { de: 'Bricht der bauende Prozess ab, wird der Bau wiederholt, höchstens dreimal.', en: 'When the building process dies, the build is retried, at most three times.' },
       },
     },
-    { name: 'worker', type: 'text', label: { de: 'Ausführender Prozess', en: 'Worker process' }, admin: { readOnly: true, description: { de: 'Rechner und Prozessnummer.', en: 'Host and process id.' } } },
+    {
+      name: 'worker',
+      type: 'text',
+      label: { de: 'Ausführender Prozess', en: 'Worker process' },
+      admin: { readOnly: true, description: { de: 'Rechner und Prozessnummer.', en: 'Host and process id.' } },
+    },
     { name: 'log', type: 'textarea', label: { de: 'Protokoll', en: 'Log' }, admin: { readOnly: true } },
   ],
 }

@@ -62,9 +62,7 @@ export const Measures: CollectionConfig = {
         const id = relationId(value)
         if (wanted === null) return id == null ? true : message(req, 'measureParentLevel', parentLabel)
         if (id == null) return message(req, 'measureParentLevel', parentLabel)
-        const parent = await req.payload
-          .findByID({ collection: 'measures', id, depth: 0, draft: true, req })
-          .catch(() => null)
+        const parent = await req.payload.findByID({ collection: 'measures', id, depth: 0, draft: true, req }).catch(() => null)
         return parent && (parent as { level?: string }).level === wanted ? true : message(req, 'measureParentLevel', parentLabel)
       }) satisfies RelationshipFieldSingleValidation,
     },

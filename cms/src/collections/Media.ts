@@ -29,8 +29,7 @@ export const MAX_IMAGE_PIXELS = 40_000_000
 
 /** sharp for Payload's image processing, refusing images above the pixel limit. */
 export function pixelLimitedSharp(): typeof sharp {
-  const limited = ((input?: Parameters<typeof sharp>[0], options?: SharpOptions) =>
-    sharp(input as never, { ...options, limitInputPixels: MAX_IMAGE_PIXELS })) as unknown as typeof sharp
+  const limited = ((input?: Parameters<typeof sharp>[0], options?: SharpOptions) => sharp(input as never, { ...options, limitInputPixels: MAX_IMAGE_PIXELS })) as unknown as typeof sharp
   return Object.assign(limited, sharp)
 }
 
@@ -123,7 +122,10 @@ const nameUploadFromContent: CollectionBeforeOperationHook = async ({ args, oper
     title = germanText(current?.alt) ?? germanText(current?.caption)
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12)
-  const slug = slugify(title ?? '').slice(0, 60).replace(/-+$/, '') || 'datei'
+  const slug =
+    slugify(title ?? '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'datei'
   file.name = `${hash}-${slug}.${EXTENSION[sniffed as AllowedType]}`
   file.mimetype = sniffed
   return args

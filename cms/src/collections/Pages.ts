@@ -48,9 +48,7 @@ export const Pages: CollectionConfig = {
         // Walk up the tree; meeting this page again means the new parent is one of its sub-pages.
         for (let depth = 0; current != null && depth < 20; depth++) {
           if (id != null && String(current) === String(id)) return message(req, 'parentCycle', parentLabel)
-          const parent = await req.payload
-            .findByID({ collection: 'pages', id: current, depth: 0, draft: true, req })
-            .catch(() => null)
+          const parent = await req.payload.findByID({ collection: 'pages', id: current, depth: 0, draft: true, req }).catch(() => null)
           current = relationId(parent?.parent)
         }
         return true

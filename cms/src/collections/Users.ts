@@ -35,7 +35,10 @@ const sentFor = (req: PayloadRequest) => {
   if (!sent) resetMailsAsked.set(req.payload, (sent = new Map()))
   return sent
 }
-const addressKey = (email: unknown) => String(email ?? '').trim().toLowerCase()
+const addressKey = (email: unknown) =>
+  String(email ?? '')
+    .trim()
+    .toLowerCase()
 
 /**
  * Refuses a reset request for an address that got a mail less than a minute ago, whether or not

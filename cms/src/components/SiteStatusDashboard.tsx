@@ -48,7 +48,8 @@ export function SiteStatusDashboard() {
         <li>
           {status?.lastSuccess ? (
             <>
-              {t.lastSuccess}: <strong>{when(status.lastSuccess, 'finishedAt')}</strong> ({t.took} {Math.round((status.lastSuccess.durationMs ?? 0) / 1000)} {t.seconds}; {t.includes} {status.lastSuccess.summary})
+              {t.lastSuccess}: <strong>{when(status.lastSuccess, 'finishedAt')}</strong> ({t.took} {Math.round((status.lastSuccess.durationMs ?? 0) / 1000)} {t.seconds}; {t.includes}{' '}
+              {status.lastSuccess.summary})
             </>
           ) : (
             t.never

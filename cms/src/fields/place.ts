@@ -21,9 +21,7 @@ export function addressField(name = 'address'): GroupField {
             type: 'text',
             label: postalLabel,
             validate: ((value, { req }) =>
-              value == null || value === '' || (typeof value === 'string' && /^\d{5}$/.test(value.trim()))
-                ? true
-                : message(req, 'invalidPostalCode', postalLabel)) satisfies TextFieldSingleValidation,
+              value == null || value === '' || (typeof value === 'string' && /^\d{5}$/.test(value.trim())) ? true : message(req, 'invalidPostalCode', postalLabel)) satisfies TextFieldSingleValidation,
           },
           { name: 'city', type: 'text', label: { de: 'Ort', en: 'City' } },
         ],
@@ -57,9 +55,7 @@ export function locationField(name = 'location'): GroupField {
               const lng = (siblingData as { lng?: unknown }).lng
               if (!bothOrNeither(value, lng)) return message(req, 'coordinatePair', latLabel)
               if (value == null) return true
-              return typeof value === 'number' && isLatitude(value)
-                ? true
-                : message(req, 'invalidLatitude', latLabel, COORDINATE_BOUNDS.lat)
+              return typeof value === 'number' && isLatitude(value) ? true : message(req, 'invalidLatitude', latLabel, COORDINATE_BOUNDS.lat)
             }) satisfies NumberFieldSingleValidation,
           },
           {
@@ -68,9 +64,7 @@ export function locationField(name = 'location'): GroupField {
             label: lngLabel,
             validate: ((value, { req }) => {
               if (value == null) return true
-              return typeof value === 'number' && isLongitude(value)
-                ? true
-                : message(req, 'invalidLongitude', lngLabel, COORDINATE_BOUNDS.lng)
+              return typeof value === 'number' && isLongitude(value) ? true : message(req, 'invalidLongitude', lngLabel, COORDINATE_BOUNDS.lng)
             }) satisfies NumberFieldSingleValidation,
           },
         ],

@@ -21,8 +21,10 @@ export const weekdays = [
 export function timeSlotsField(name: string, label: Label): ArrayField {
   const fromLabel = { de: 'Von', en: 'From' }
   const toLabel = { de: 'Bis', en: 'To' }
-  const timeValidate = (fieldLabel: Label) => (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
-    typeof value === 'string' && isClockTime(value) ? true : message(req, 'invalidTime', fieldLabel)
+  const timeValidate =
+    (fieldLabel: Label) =>
+    (value: unknown, { req }: { req: Parameters<typeof message>[0] }) =>
+      typeof value === 'string' && isClockTime(value) ? true : message(req, 'invalidTime', fieldLabel)
   return {
     name,
     type: 'array',
@@ -43,9 +45,7 @@ export function timeSlotsField(name: string, label: Label): ArrayField {
             validate: ((value, { req, siblingData }) => {
               if (typeof value !== 'string' || !isClockTime(value)) return message(req, 'invalidTime', toLabel)
               const from = (siblingData as { from?: unknown }).from
-              return typeof from === 'string' && isClockTime(from) && value <= from
-                ? message(req, 'slotEndBeforeStart', toLabel)
-                : true
+              return typeof from === 'string' && isClockTime(from) && value <= from ? message(req, 'slotEndBeforeStart', toLabel) : true
             }) satisfies TextFieldSingleValidation,
           },
           { name: 'appointmentOnly', type: 'checkbox', label: { de: 'Nur mit Termin', en: 'By appointment only' } },

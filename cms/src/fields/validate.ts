@@ -11,25 +11,16 @@ import { type Label, message } from '../i18n/messages'
 type TextValidate = (value: unknown, options: { req: PayloadRequest }) => true | string
 
 export function phoneValidator(label: Label): TextValidate {
-  return (value, { req }) =>
-    value == null || value === '' || (typeof value === 'string' && isPhoneNumber(value.trim()))
-      ? true
-      : message(req, 'invalidPhone', label)
+  return (value, { req }) => (value == null || value === '' || (typeof value === 'string' && isPhoneNumber(value.trim())) ? true : message(req, 'invalidPhone', label))
 }
 
 export function emailValidator(label: Label): TextValidate {
-  return (value, { req }) =>
-    value == null || value === '' || (typeof value === 'string' && isEmail(value.trim()))
-      ? true
-      : message(req, 'invalidEmail', label)
+  return (value, { req }) => (value == null || value === '' || (typeof value === 'string' && isEmail(value.trim())) ? true : message(req, 'invalidEmail', label))
 }
 
 /** Websites and registration links: absolute http(s) only, so `javascript:` never gets in. */
 export function urlValidator(label: Label): TextValidate {
-  return (value, { req }) =>
-    value == null || value === '' || (typeof value === 'string' && isHttpUrl(value.trim()))
-      ? true
-      : message(req, 'invalidUrl', label)
+  return (value, { req }) => (value == null || value === '' || (typeof value === 'string' && isHttpUrl(value.trim())) ? true : message(req, 'invalidUrl', label))
 }
 
 /**

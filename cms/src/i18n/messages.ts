@@ -10,8 +10,7 @@ const de = {
   invalidPhone: '{{field}}: Bitte eine Telefonnummer wie „04462 86-1234“ oder „+49 4462 861234“ eingeben.',
   invalidEmail: '{{field}}: Bitte eine E-Mail-Adresse wie „name@example.org“ eingeben.',
   invalidUrl: '{{field}}: Bitte eine vollständige Webadresse eingeben, die mit https:// oder http:// beginnt.',
-  unsafeLink:
-    '{{field}}: Der Link „{{href}}“ ist nicht erlaubt. Erlaubt sind Webadressen (https://…), E-Mail (mailto:…), Telefon (tel:…) und Pfade dieser Seite (/…).',
+  unsafeLink: '{{field}}: Der Link „{{href}}“ ist nicht erlaubt. Erlaubt sind Webadressen (https://…), E-Mail (mailto:…), Telefon (tel:…) und Pfade dieser Seite (/…).',
   endBeforeStart: '{{field}}: Das Ende darf nicht vor dem Beginn ({{start}}) liegen.',
   untilBeforeFrom: '{{field}}: „Gültig bis“ darf nicht vor „Gültig ab“ liegen.',
   recurrenceUntilBeforeStart: '{{field}}: Die Wiederholung muss nach dem ersten Termin enden.',
@@ -49,8 +48,7 @@ const en: Record<MessageKey, string> = {
   invalidPhone: '{{field}}: Please enter a phone number such as "04462 86-1234" or "+49 4462 861234".',
   invalidEmail: '{{field}}: Please enter an e-mail address such as "name@example.org".',
   invalidUrl: '{{field}}: Please enter a complete web address starting with https:// or http://.',
-  unsafeLink:
-    '{{field}}: The link "{{href}}" is not allowed. Allowed are web addresses (https://…), e-mail (mailto:…), phone (tel:…) and paths of this site (/…).',
+  unsafeLink: '{{field}}: The link "{{href}}" is not allowed. Allowed are web addresses (https://…), e-mail (mailto:…), phone (tel:…) and paths of this site (/…).',
   endBeforeStart: '{{field}}: The end must not be before the start ({{start}}).',
   untilBeforeFrom: '{{field}}: "Valid until" must not be before "Valid from".',
   recurrenceUntilBeforeStart: '{{field}}: The repetition must end after the first date.',
@@ -74,7 +72,7 @@ const en: Record<MessageKey, string> = {
   relationNotFound: '{{field}}: The chosen entry ({{id}}) does not exist (any more). Please choose another one.',
   rowIdTaken: '{{field}}: The row ID "{{id}}" belongs to another entry. Please send the row without an ID.',
   rowIdDuplicate: '{{field}}: The row ID "{{id}}" occurs more than once.',
-  fileUnreadable: '{{field}}: The file\'s content is not a JPEG, PNG, WebP or AVIF image nor a PDF (whatever its name and extension).',
+  fileUnreadable: "{{field}}: The file's content is not a JPEG, PNG, WebP or AVIF image nor a PDF (whatever its name and extension).",
   imageTooManyPixels: '{{field}}: The image has {{pixels}} megapixels; at most {{max}} are allowed. Please make it smaller.',
   statusNotForTranslators: '{{field}}: Translators cannot publish or unpublish entries.',
   fileNotForTranslators: '{{field}}: Translators cannot replace files, only translate texts.',
@@ -93,12 +91,7 @@ export function labelIn(label: Label, req: Pick<PayloadRequest, 'i18n'> | undefi
  * A validation message in the editor's language, naming the field. Falls back to the German
  * text when called outside a request (seed scripts), so a message is never a bare key.
  */
-export function message(
-  req: Pick<PayloadRequest, 'i18n'> | undefined,
-  key: MessageKey,
-  field: Label,
-  vars: Record<string, string | number> = {},
-): string {
+export function message(req: Pick<PayloadRequest, 'i18n'> | undefined, key: MessageKey, field: Label, vars: Record<string, string | number> = {}): string {
   const language = req?.i18n?.language === 'en' ? 'en' : 'de'
   const template: string = language === 'en' ? en[key] : de[key]
   const all: Record<string, string | number> = { field: labelIn(field, req), ...vars }

@@ -104,9 +104,7 @@ function writeQueue(url: string): MutexInterface {
     queue = withTimeout(
       new Mutex(),
       WRITE_QUEUE_TIMEOUT_MS,
-      new Error(
-        `The database stayed busy for ${WRITE_QUEUE_TIMEOUT_MS / 1000} s: a write transaction was not ended, or a hook wrote without passing req inside another write.`,
-      ),
+      new Error(`The database stayed busy for ${WRITE_QUEUE_TIMEOUT_MS / 1000} s: a write transaction was not ended, or a hook wrote without passing req inside another write.`),
     )
     queues.set(url, queue)
   }

@@ -75,10 +75,7 @@ function resolveSecret(dataDir: string, production: boolean): string {
     return fromEnv
   }
   if (production) {
-    throw new Error(
-      'PAYLOAD_SECRET is not set. In production Lotse refuses to start without it. ' +
-        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
-    )
+    throw new Error('PAYLOAD_SECRET is not set. In production Lotse refuses to start without it. ' + "Generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"")
   }
   const file = path.join(dataDir, '.payload-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
@@ -98,9 +95,7 @@ export function readEnv(): LotseEnv {
   }
   const databaseUri = resolveDatabaseUri(process.env.DATABASE_URI ?? `file:${path.join(dataDir, 'cms.db')}`, root)
   if (!databaseUri.startsWith('file:') && !isMongoUri(databaseUri)) {
-    throw new Error(
-      `DATABASE_URI must start with "file:" (SQLite) or "mongodb://"/"mongodb+srv://" (MongoDB), got "${databaseUri.split(':')[0]}:…".`,
-    )
+    throw new Error(`DATABASE_URI must start with "file:" (SQLite) or "mongodb://"/"mongodb+srv://" (MongoDB), got "${databaseUri.split(':')[0]}:…".`)
   }
   const serverURL = (process.env.SERVER_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
   if (production && !process.env.SERVER_URL) {

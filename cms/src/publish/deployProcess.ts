@@ -47,8 +47,7 @@ export function buildTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 
 /** How a build ended, as the build job records it. */
 export type BuildOutcome =
-  | { ok: true; release: string; phases: Record<string, number>; log: string; note?: string }
-  | { ok: false; reason: string; phases: Record<string, number>; log: string; interrupted: boolean }
+  { ok: true; release: string; phases: Record<string, number>; log: string; note?: string } | { ok: false; reason: string; phases: Record<string, number>; log: string; interrupted: boolean }
 
 interface DeployProcess {
   child: ChildProcess
@@ -248,10 +247,7 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
     })
   } else void stop(p, 'was stopped: its deploy process had no channel to receive the request')
 
-  const watchdog = setTimeout(
-    () => void stop(p, `took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped${phase ? ` in its ${phase} phase` : ''}`),
-    timeoutMs,
-  )
+  const watchdog = setTimeout(() => void stop(p, `took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped${phase ? ` in its ${phase} phase` : ''}`), timeoutMs)
   // Heartbeats come every 5 s; none for a lease's length means the process hangs, not works. The
   // deploy's longest synchronous step (the link check reading every page) took 1.1 s at 1,044
   // offers, so a busy deploy is never silent that long.

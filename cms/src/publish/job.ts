@@ -69,7 +69,12 @@ async function record(payload: Payload, { id, startedAt, attempts }: { id: strin
   } else if (outcome.interrupted) {
     // The host is stopping: the build goes back to the queue, and the next start runs it. A
     // stop is no failed try of the build.
-    await payload.update({ collection: 'deploys', id, data: { status: 'queued', reason: 'Unterbrochen (Neustart) – wird wiederholt.', leaseUntil: null, attempts: attempts - 1, log: outcome.log }, context: ctx })
+    await payload.update({
+      collection: 'deploys',
+      id,
+      data: { status: 'queued', reason: 'Unterbrochen (Neustart) – wird wiederholt.', leaseUntil: null, attempts: attempts - 1, log: outcome.log },
+      context: ctx,
+    })
   } else {
     await payload.update({ collection: 'deploys', id, data: { ...done, status: 'failed', reason: outcome.reason }, context: ctx })
   }

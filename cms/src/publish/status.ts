@@ -57,9 +57,10 @@ export async function siteStatus(payload: Payload, doc?: { collection: string; i
   }
   if (doc) {
     // The published version (main row); collections differ, the two fields read are common.
-    const found = (await payload
-      .findByID({ collection: doc.collection as 'offers', id: doc.id, depth: 0, draft: false, overrideAccess: true })
-      .catch(() => null)) as unknown as { updatedAt: string; _status?: string | null } | null
+    const found = (await payload.findByID({ collection: doc.collection as 'offers', id: doc.id, depth: 0, draft: false, overrideAccess: true }).catch(() => null)) as unknown as {
+      updatedAt: string
+      _status?: string | null
+    } | null
     if (!found || found._status === 'draft') status.document = 'unpublished'
     else {
       const changed = String(found.updatedAt)

@@ -47,7 +47,13 @@ export function summarize(triggers: PublishTrigger[]): string {
  * version: the published row of the collection is untouched, so they change nothing public.
  * An unpublish turns the published row into a draft.
  */
-async function changedPublicContent(req: PayloadRequest, collection: CollectionSlug, doc: Record<string, unknown>, previousDoc: Record<string, unknown> | undefined, drafts: boolean): Promise<PublishTrigger['action'] | null> {
+async function changedPublicContent(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  doc: Record<string, unknown>,
+  previousDoc: Record<string, unknown> | undefined,
+  drafts: boolean,
+): Promise<PublishTrigger['action'] | null> {
   if (!drafts) return 'update'
   if (doc._status === 'published') return previousDoc?._status === 'published' ? 'update' : 'publish'
   if (previousDoc?._status !== 'published') return null

@@ -97,10 +97,7 @@ export type LocalizedList = { de: string[] } & Partial<Record<string, string[]>>
  * copied; `rich` fields become Lexical documents written in the locale's direction. Nested
  * keys ("cost.note") produce nested objects, since Payload merges partial groups on update.
  */
-export function translationsOf(fields: {
-  text?: Record<string, Localized | undefined>
-  rich?: Record<string, LocalizedList | undefined>
-}): Partial<Record<LocaleCode, Record<string, unknown>>> {
+export function translationsOf(fields: { text?: Record<string, Localized | undefined>; rich?: Record<string, LocalizedList | undefined> }): Partial<Record<LocaleCode, Record<string, unknown>>> {
   const out: Partial<Record<LocaleCode, Record<string, unknown>>> = {}
   const put = (locale: LocaleCode, key: string, value: unknown) => {
     const data = (out[locale] ??= {})

@@ -41,7 +41,20 @@ export const topics = [
   {
     slug: 'beratung',
     icon: 'advice',
-    name: { de: 'Beratung', en: 'Counselling', ar: 'الاستشارة', fa: 'مشاوره', ps: 'مشوره', ku: 'Şêwirmendî', ti: 'ምኽሪ', uk: 'Консультації', ru: 'Консультации', tr: 'Danışmanlık', pl: 'Doradztwo', ro: 'Consiliere' },
+    name: {
+      de: 'Beratung',
+      en: 'Counselling',
+      ar: 'الاستشارة',
+      fa: 'مشاوره',
+      ps: 'مشوره',
+      ku: 'Şêwirmendî',
+      ti: 'ምኽሪ',
+      uk: 'Консультації',
+      ru: 'Консультации',
+      tr: 'Danışmanlık',
+      pl: 'Doradztwo',
+      ro: 'Consiliere',
+    },
   },
   {
     slug: 'gesundheit',

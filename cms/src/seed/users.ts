@@ -49,9 +49,7 @@ export async function ensureFirstUsers(payload: Payload, options: { dataDir: str
     login.accounts.push({ email: 'uebersetzung@lotse.local', role: 'translator' })
   }
   for (const account of login.accounts) {
-    const org = account.organization
-      ? (await payload.find({ collection: 'organizations', where: { slug: { equals: account.organization } }, limit: 1, depth: 0 })).docs[0]?.id
-      : undefined
+    const org = account.organization ? (await payload.find({ collection: 'organizations', where: { slug: { equals: account.organization } }, limit: 1, depth: 0 })).docs[0]?.id : undefined
     await payload.create({
       collection: 'users',
       data: { email: account.email, password: login.password, name: `Demo (${account.role})`, role: account.role as 'admin', organization: org },

@@ -9,7 +9,10 @@ describe('glossary protection', () => {
   ]
 
   it('protects terms (longest first), placeholders and URLs, and escapes markup', () => {
-    const p = protect('Im Jobcenter Wittmund & im Jobcenter: {{name}}, siehe https://example.org/a?b=1 <b>', glossary.map((g) => g.term))
+    const p = protect(
+      'Im Jobcenter Wittmund & im Jobcenter: {{name}}, siehe https://example.org/a?b=1 <b>',
+      glossary.map((g) => g.term),
+    )
     expect(p.text).toBe('Im <x-keep i="0"/> &amp; im <x-keep i="1"/>: <x-keep i="2"/>, siehe <x-keep i="3"/> &lt;b&gt;')
     expect(p.kept).toEqual(['Jobcenter Wittmund', 'Jobcenter', '{{name}}', 'https://example.org/a?b=1'])
   })

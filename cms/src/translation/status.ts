@@ -57,10 +57,7 @@ const titleOf = (doc: Json): string => {
  * with counts per locale. Read with the user's own access (`overrideAccess: false`), so an
  * editor sees the documents she may see.
  */
-export async function translationOverview(
-  req: PayloadRequest,
-  filters: { collection?: string; locale?: string; state?: string } = {},
-): Promise<Overview> {
+export async function translationOverview(req: PayloadRequest, filters: { collection?: string; locale?: string; state?: string } = {}): Promise<Overview> {
   const collections = (TRANSLATABLE as readonly string[]).includes(filters.collection ?? '') ? [filters.collection as CollectionSlug] : [...TRANSLATABLE]
   const rows: OverviewRow[] = []
   for (const collection of collections) {

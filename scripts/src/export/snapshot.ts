@@ -37,8 +37,7 @@ export class ExportError extends Error {
   }
 }
 
-const idOf = (value: unknown): ID | null =>
-  value == null ? null : typeof value === 'object' ? ((value as { id?: ID }).id ?? null) : (value as ID)
+const idOf = (value: unknown): ID | null => (value == null ? null : typeof value === 'object' ? ((value as { id?: ID }).id ?? null) : (value as ID))
 
 /** Every locale of the table, `null` where the CMS has no text (no fallback applied). */
 function loc<T>(value: unknown): Record<LocaleCode, T | null> {
@@ -129,8 +128,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
     const id = idOf(value)
     return id == null ? null : (refs[kind].get(String(id)) ?? null)
   }
-  const refList = (kind: keyof typeof refs, value: unknown) =>
-    ((value as unknown[] | null) ?? []).map((v) => ref(kind, v)).filter((s): s is string => s !== null)
+  const refList = (kind: keyof typeof refs, value: unknown) => ((value as unknown[] | null) ?? []).map((v) => ref(kind, v)).filter((s): s is string => s !== null)
 
   const mediaById = new Map(media!.map((m) => [String(m.id), m]))
   const usedMedia = new Set<string>()
@@ -275,12 +273,8 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
         municipality: ref('municipalities', d.municipality),
       }),
     ),
-    municipalities: municipalities!.map((d) =>
-      parse(MunicipalitySchema, 'municipalities', d, { slug: d.slug, name: loc(d.name), order: num(d.order), location: point(d.location) }),
-    ),
-    topics: topics!.map((d) =>
-      parse(TopicSchema, 'topics', d, { slug: d.slug, name: loc(d.name), description: loc(d.description), icon: str(d.icon), order: num(d.order) }),
-    ),
+    municipalities: municipalities!.map((d) => parse(MunicipalitySchema, 'municipalities', d, { slug: d.slug, name: loc(d.name), order: num(d.order), location: point(d.location) })),
+    topics: topics!.map((d) => parse(TopicSchema, 'topics', d, { slug: d.slug, name: loc(d.name), description: loc(d.description), icon: str(d.icon), order: num(d.order) })),
     media: [],
   }
 

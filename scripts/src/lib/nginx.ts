@@ -19,7 +19,9 @@ export async function ensureNginx(): Promise<void> {
   if (existsSync(NGINX) && existsSync(BROTLI_STATIC_MODULE)) return
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`The serving tests need nginx at ${NGINX} with its brotli module at ${BROTLI_STATIC_MODULE}. Install them (Debian: apt-get install nginx libnginx-mod-http-brotli-static) or set NGINX_PATH and NGINX_BROTLI_MODULE.`)
+    throw new Error(
+      `The serving tests need nginx at ${NGINX} with its brotli module at ${BROTLI_STATIC_MODULE}. Install them (Debian: apt-get install nginx libnginx-mod-http-brotli-static) or set NGINX_PATH and NGINX_BROTLI_MODULE.`,
+    )
   }
   const serviceWasRunning = existsSync('/run/nginx.pid')
   console.log('[lotse] installing nginx for the serving tests (apt-get) …')

@@ -32,7 +32,9 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
   const problems = await time('linkcheck', async () => checkPages(outDir))
   if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)
   if (problems.inlineScripts.length > 0) {
-    throw new Error(`${problems.inlineScripts.length} scripts the Content-Security-Policy blocks, e.g. ${problems.inlineScripts.slice(0, 3).join(', ')}. Put the code in a <script> Astro bundles (or a file in site/public/), not in is:inline or an attribute.`)
+    throw new Error(
+      `${problems.inlineScripts.length} scripts the Content-Security-Policy blocks, e.g. ${problems.inlineScripts.slice(0, 3).join(', ')}. Put the code in a <script> Astro bundles (or a file in site/public/), not in is:inline or an attribute.`,
+    )
   }
   // Last, so the offline manifests and the checks see the release without the copies.
   await time('compress', () => precompress(outDir))

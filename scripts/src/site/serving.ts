@@ -83,7 +83,16 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export const DEFAULT_TYPE = 'application/octet-stream'
 
 /** Text types whose Content-Type names the charset (`text/html; charset=utf-8`, as nginx's `charset_types` writes it). */
-export const CHARSET_TYPES: ReadonlySet<string> = new Set(['text/html', 'text/css', 'text/javascript', 'application/json', 'application/manifest+json', 'application/xml', 'text/plain', 'text/calendar'])
+export const CHARSET_TYPES: ReadonlySet<string> = new Set([
+  'text/html',
+  'text/css',
+  'text/javascript',
+  'application/json',
+  'application/manifest+json',
+  'application/xml',
+  'text/plain',
+  'text/calendar',
+])
 
 /** The Content-Type header for a file name, from its extension alone. */
 export function contentType(fileName: string, types: Readonly<Record<string, string>> = CONTENT_TYPES): string {

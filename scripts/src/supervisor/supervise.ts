@@ -70,7 +70,11 @@ export function stripTypesFlag(version = process.versions.node): string[] {
 
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`)
 const clock = () => new Date().toTimeString().slice(0, 8)
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 
 interface Running {
   spec: PartSpec
@@ -232,7 +236,10 @@ export class Supervisor {
     // parents on the way out; they get the rest of the time.
     const everything = this.marker()
     while (processesWithEnv(everything).length > 0 && timeLeft() > 0) await sleep(Math.min(100, timeLeft()))
-    const forced = [...parts.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map((p) => `${p.spec.name} (pid ${p.child.pid})`), ...processesWithEnv(everything).map((p) => `${p.pid} ${p.command}`)]
+    const forced = [
+      ...parts.filter((p) => p.child.exitCode === null && p.child.signalCode === null).map((p) => `${p.spec.name} (pid ${p.child.pid})`),
+      ...processesWithEnv(everything).map((p) => `${p.pid} ${p.command}`),
+    ]
     for (const group of this.groups) killGroup(group, 'SIGKILL')
     for (const leftover of processesWithEnv(everything)) killPid(leftover.pid, 'SIGKILL')
     const took = `${((Date.now() - started) / 1000).toFixed(1)} s`

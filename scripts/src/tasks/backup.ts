@@ -40,9 +40,6 @@ export async function backup(args: string[]): Promise<void> {
 
   const media = path.join(env.dataDir, 'media')
   if (existsSync(media)) cpSync(media, path.join(target, 'media'), { recursive: true })
-  writeFileSync(
-    path.join(target, 'backup.json'),
-    `${JSON.stringify({ createdAt: new Date().toISOString(), database: describeDatabase(env), media: existsSync(media) }, null, 2)}\n`,
-  )
+  writeFileSync(path.join(target, 'backup.json'), `${JSON.stringify({ createdAt: new Date().toISOString(), database: describeDatabase(env), media: existsSync(media) }, null, 2)}\n`)
   console.log(`[lotse] backup written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

@@ -24,5 +24,9 @@ export async function buildSiteTask(): Promise<void> {
   }
   rmSync(dist, { recursive: true, force: true })
   renameSync(tmp, dist)
-  console.log(`[lotse] site built into ${dist}: ${Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`)
+  console.log(
+    `[lotse] site built into ${dist}: ${Object.entries(phases)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  )
 }

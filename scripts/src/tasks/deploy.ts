@@ -107,7 +107,9 @@ export async function deploy(): Promise<void> {
       triggers = request.triggers
     }
     const outcome = await buildRelease(payload, releases, env.dataDir, triggers, report)
-    const took = Object.entries(outcome.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')
+    const took = Object.entries(outcome.phases)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ')
     if (outcome.type === 'result') console.log(`[lotse] release ${outcome.release} is live (${releases.liveLink}): ${took}`)
     else {
       console.error(`[lotse] deploy failed: ${outcome.reason}`)

@@ -1,7 +1,6 @@
 import type { Contact, Event, Measure, Municipality, Offer, Organization, Page, Report, Snapshot, Topic } from '@lotse/content-schemas'
 import type { LocaleCode } from '@lotse/translations'
 
-
 import { loadSnapshot } from './snapshot'
 import { label } from './text'
 

@@ -23,9 +23,7 @@ export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS
   let list = byWindow.get(key)
   if (!list) {
     const to = new Date(now.getTime() + days * 86_400_000)
-    list = events
-      .flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o })))
-      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
+    list = events.flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o }))).sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
     byWindow.set(key, list)
   }
   return list

@@ -51,7 +51,11 @@ function day(iso: string, plusDays = 0): string {
   return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`
 }
 
-const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utcStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** Lines longer than 75 octets are folded (continuation lines start with a space). */
 function fold(line: string): string {
@@ -119,7 +123,16 @@ function vevent({ event, title, description, url, location }: IcsEvent, host: st
 
 export function calendar(name: string, events: IcsEvent[], siteUrl: string): string {
   const host = new URL(siteUrl).host
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Lotse//Wittmund//DE', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Europe/Berlin', ...VTIMEZONE]
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Lotse//Wittmund//DE',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    'X-WR-TIMEZONE:Europe/Berlin',
+    ...VTIMEZONE,
+  ]
   for (const e of events) lines.push(...vevent(e, host))
   lines.push('END:VCALENDAR')
   return lines.map(fold).join('\r\n') + '\r\n'

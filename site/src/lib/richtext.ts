@@ -99,5 +99,8 @@ export function richTextToPlain(value: unknown): string {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem') parts.push('\n')
   }
   if (value && typeof value === 'object' && 'root' in value) walk((value as { root: Node }).root)
-  return parts.join('').replace(/\n{2,}/g, '\n').trim()
+  return parts
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }

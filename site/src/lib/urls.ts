@@ -54,8 +54,7 @@ export const localeParams = () => buildLocales().map((locale) => ({ params: { lo
  * its document as `Astro.props.doc`: searching the list for it on every page would grow with
  * the square of the content (13 locales × 5,000 offers × 5,000 comparisons).
  */
-export const documentPaths = <T extends { slug: string }>(docs: readonly T[]) =>
-  localeParams().flatMap(({ params }) => docs.map((doc) => ({ params: { ...params, slug: doc.slug }, props: { doc } })))
+export const documentPaths = <T extends { slug: string }>(docs: readonly T[]) => localeParams().flatMap(({ params }) => docs.map((doc) => ({ params: { ...params, slug: doc.slug }, props: { doc } })))
 
 /** Static paths of one page per value per locale (`[locale]/…/[key]`), e.g. offers of a topic. */
 export const valuePaths = (key: string, values: readonly string[]) => localeParams().flatMap(({ params }) => values.map((value) => ({ params: { ...params, [key]: value } })))

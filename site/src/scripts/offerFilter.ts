@@ -14,10 +14,13 @@ export function setupOfferFilter(): void {
     const data = new FormData(form)
     let shown = 0
     for (const item of items) {
-      const ok = ['topic', 'municipality', 'language', 'group'].every((name) => {
-        const want = String(data.get(name) ?? '')
-        return !want || (item.dataset[name] ?? '').split(' ').includes(want)
-      }) && (!data.get('free') || item.dataset.free === '1') && (!data.get('childcare') || item.dataset.childcare === '1')
+      const ok =
+        ['topic', 'municipality', 'language', 'group'].every((name) => {
+          const want = String(data.get(name) ?? '')
+          return !want || (item.dataset[name] ?? '').split(' ').includes(want)
+        }) &&
+        (!data.get('free') || item.dataset.free === '1') &&
+        (!data.get('childcare') || item.dataset.childcare === '1')
       item.hidden = !ok
       if (ok) shown++
     }

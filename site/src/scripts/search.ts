@@ -71,28 +71,31 @@ export function setupSearch(): void {
   input.value = params.get('q') ?? ''
 
   // One select per filter the index holds (kind, topic, municipality), values from the index.
-  void bundle(locale).then(async (pf) => {
-    const available = await pf.filters()
-    for (const name of ['kind', 'topic', 'municipality']) {
-      const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, locale))
-      if (values.length === 0) continue
-      const p = document.createElement('p')
-      const label = document.createElement('label')
-      const select = document.createElement('select')
-      select.id = `search-filter-${name}`
-      select.name = name
-      label.htmlFor = select.id
-      label.textContent = d[`label${name[0]!.toUpperCase()}${name.slice(1)}`] ?? name
-      select.append(new Option(d.any!, ''), ...values.map((v) => new Option(v, v)))
-      select.value = params.get(name) ?? ''
-      select.addEventListener('change', () => void search())
-      p.append(label, ' ', select)
-      filterBox.append(p)
-      selects.set(name, select)
-    }
-  }).catch(() => undefined).finally(() => {
-    if (input.value) void search()
-  })
+  void bundle(locale)
+    .then(async (pf) => {
+      const available = await pf.filters()
+      for (const name of ['kind', 'topic', 'municipality']) {
+        const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, locale))
+        if (values.length === 0) continue
+        const p = document.createElement('p')
+        const label = document.createElement('label')
+        const select = document.createElement('select')
+        select.id = `search-filter-${name}`
+        select.name = name
+        label.htmlFor = select.id
+        label.textContent = d[`label${name[0]!.toUpperCase()}${name.slice(1)}`] ?? name
+        select.append(new Option(d.any!, ''), ...values.map((v) => new Option(v, v)))
+        select.value = params.get(name) ?? ''
+        select.addEventListener('change', () => void search())
+        p.append(label, ' ', select)
+        filterBox.append(p)
+        selects.set(name, select)
+      }
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (input.value) void search()
+    })
 
   let run = 0
   const search = async () => {

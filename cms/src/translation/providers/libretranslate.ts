@@ -18,7 +18,12 @@ export class LibreTranslateProvider implements TranslationProvider {
 
   async translate(texts: string[], options: { source: string; target: string; glossary: GlossaryEntry[] }): Promise<string[]> {
     if (texts.length === 0) return []
-    const prepared = texts.map((t) => protect(t, options.glossary.map((g) => g.term)))
+    const prepared = texts.map((t) =>
+      protect(
+        t,
+        options.glossary.map((g) => g.term),
+      ),
+    )
     const res = await fetchWithTimeout(
       `${this.apiUrl.replace(/\/+$/, '')}/translate`,
       {

@@ -15,6 +15,8 @@ export const GET: APIRoute = ({ params }) => {
   const code = getLocale(params.locale!).code
   const t = translator(code)
   const live = new Set(upcoming(content().events).map((d) => d.event.slug))
-  const entries = content().events.filter((e) => live.has(e.slug)).map((e) => eventForCalendar(e, code))
+  const entries = content()
+    .events.filter((e) => live.has(e.slug))
+    .map((e) => eventForCalendar(e, code))
   return new Response(calendar(`${t('site.name')} – ${t('events.title')}`, entries, process.env.SITE_URL ?? 'http://localhost:4321'), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
 }
