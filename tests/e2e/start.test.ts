@@ -192,7 +192,13 @@ describe('a social worker in the real admin', () => {
     await page.goto(`${base}/admin/collections/contacts/${own.docs[0]!.id}`, { waitUntil: 'networkidle' })
     await page.fill('#field-phone', '0446 2x-12')
     await page.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
+    // The server's answer first (so a slow admin under load is told apart from a wrong answer),
+    // then what the editor sees.
+    const answer = page.waitForResponse((r) => r.url().includes(`/api/contacts/${own.docs[0]!.id}`) && r.request().method() === 'PATCH', { timeout: 60_000 })
     await page.click('#action-save')
+    const response = await answer
+    expect(response.status()).toBe(400)
+    expect(await response.text()).toContain('Telefon: Bitte eine Telefonnummer')
     await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 30_000 })
     expect(await page.inputValue('#field-phone')).toBe('0446 2x-12')
     await page.screenshot({ path: path.join(dataDir, 'admin-validation.png'), fullPage: true })
