@@ -31,12 +31,19 @@ afterAll(() => {
 const node = (name: string, script: string): PartSpec => ({ name, command: process.execPath, args: ['-e', script] })
 /** Stays up and appends its pid to `file`. */
 const staying = (name: string, file: string) => node(name, `require('fs').appendFileSync(${JSON.stringify(file)}, process.pid + '\\n'); setInterval(() => {}, 1000)`)
-/** Ignores SIGTERM; with `grandchild`, also starts a SIGTERM-ignoring process in a group of its own (as the CMS starts site builds). */
-const stubborn = (name: string, grandchild = false) =>
-  node(
+/**
+ * Ignores SIGTERM; with `grandchild`, also starts a SIGTERM-ignoring process in a group of its own
+ * (as the CMS starts site builds). Each writes a line to `ready` once it ignores SIGTERM: a
+ * signal that came earlier (a slow start on a loaded machine) would end it at once.
+ */
+const stubborn = (name: string, ready: string, grandchild = false) => {
+  const ignore = `process.on('SIGTERM', () => {}); require('fs').appendFileSync(${JSON.stringify(ready)}, 'x\\n');`
+  return node(
     name,
-    `process.on('SIGTERM', () => {}); ${grandchild ? `require('child_process').spawn(process.execPath, ['-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"], { detached: true, stdio: 'ignore' }).unref();` : ''} setInterval(() => {}, 1000)`,
+    `${ignore} ${grandchild ? `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(`${ignore} setInterval(() => {}, 1000)`)}], { detached: true, stdio: 'ignore' }).unref();` : ''} setInterval(() => {}, 1000)`,
   )
+}
+const readyLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0)
 
 interface Host {
   child: ChildProcess
@@ -145,10 +152,11 @@ describe('the npm start supervisor', () => {
     it('ends on SIGTERM within 15 s although a part and a process it started in its own group ignore SIGTERM, and names what it killed', { timeout: 60_000 }, async () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'lotse-supervisor-'))
       const pids = path.join(folder, 'pids')
-      const host = startHost({ parts: [stubborn('stubborn part', true), staying('polite part', pids)] }, folder)
+      const ready = path.join(folder, 'ready')
+      const host = startHost({ parts: [stubborn('stubborn part', ready, true), staying('polite part', pids)] }, folder)
       await host.ready
-      // Both parts, the grandchild, two launchers and the host.
-      await until(() => processesFor(folder).length >= 6, 20_000, 'every process to start')
+      // Both parts, the grandchild, two launchers and the host; the stubborn ones ignoring SIGTERM.
+      await until(() => processesFor(folder).length >= 6 && readyLines(ready) >= 2, 20_000, 'every process to start')
       const stoppedAt = Date.now()
       host.child.kill('SIGTERM')
       const { code, at } = await host.exited
@@ -161,9 +169,10 @@ describe('the npm start supervisor', () => {
 
     it('leaves no process behind when the supervisor itself is killed with SIGKILL, even one that ignores SIGTERM', { timeout: 60_000 }, async () => {
       const folder = mkdtempSync(path.join(tmpdir(), 'lotse-supervisor-'))
-      const host = startHost({ parts: [stubborn('stubborn part'), staying('polite part', path.join(folder, 'pids'))] }, folder)
+      const ready = path.join(folder, 'ready')
+      const host = startHost({ parts: [stubborn('stubborn part', ready), staying('polite part', path.join(folder, 'pids'))] }, folder)
       await host.ready
-      await until(() => processesFor(folder).length >= 5, 20_000, 'every process to start')
+      await until(() => processesFor(folder).length >= 5 && readyLines(ready) >= 1, 20_000, 'every process to start')
       const killedAt = Date.now()
       host.child.kill('SIGKILL')
       // The launcher's grace is 12 s; then it kills its group.
