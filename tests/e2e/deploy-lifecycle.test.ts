@@ -104,8 +104,26 @@ async function stopWorker(child: ChildProcess): Promise<number> {
   return Date.now() - started
 }
 
-/** Deploy processes of this data folder right now (pid → command). */
-const deployProcesses = () => processesFor(dataDir).filter((line) => line.includes('cli.ts deploy'))
+/**
+ * Deploy processes of this data folder right now (pid → command). A child the deploy is starting
+ * (Astro, Pagefind) carries its parent's command line from fork until exec, so a process whose
+ * parent is a deploy is not one more deploy: without this, a look taken the moment the build
+ * starts Astro counted two (seen in CI).
+ */
+const deployProcesses = () => {
+  const deploys = processesFor(dataDir).filter((line) => line.includes('cli.ts deploy'))
+  const pids = new Set(deploys.map((line) => line.split(' ')[0]))
+  return deploys.filter((line) => !pids.has(parentOf(line.split(' ')[0]!)))
+}
+/** The parent pid of a process (field 4 of /proc/<pid>/stat, after the command in parentheses). */
+const parentOf = (pid: string): string | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]
+  } catch {
+    return undefined // gone meanwhile
+  }
+}
 
 describe('a release that fails its checks', () => {
   it('never goes live, and the previous release stays live and unchanged', { timeout: 180_000 }, async () => {
