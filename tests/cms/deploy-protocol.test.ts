@@ -16,6 +16,7 @@ import { MAX_ATTEMPTS } from '@lotse/cms/publish/lease'
 import { reclaimExpiredBuilds } from '@lotse/cms/publish/recover'
 import { queueRebuild } from '@lotse/cms/publish/trigger'
 
+import { leaveDeadBuild } from '../helpers/deadBuild'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { processesFor, waitForNoProcesses } from '../helpers/processes'
 
@@ -145,29 +146,9 @@ describe('the lease of a build', () => {
     expect(await latestDeploy()).toMatchObject({ status: 'success', leaseUntil: null })
   })
 
-  /** The state a dead runner leaves (upstream Payload #17645): record running, job processing. */
-  async function deadBuild(lease: { leaseUntil: string; attempts: number }): Promise<{ deployId: number | string; jobId: number | string }> {
-    await payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } })
-    await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
-    const at = new Date(Date.now() - 120_000).toISOString()
-    const deploy = await payload.create({
-      collection: 'deploys',
-      data: {
-        status: 'running',
-        queuedAt: at,
-        startedAt: at,
-        heartbeatAt: at,
-        worker: 'web1 pid 4242',
-        triggers: [{ collection: 'offers', id: '7', title: 'Elterncafé', action: 'publish', at }],
-        ...lease,
-      },
-    })
-    const job = await payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' } })
-    await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
-    // The tick's check leaves jobs younger than a lease alone (one may be claimed right now).
-    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { updatedAt: at } })
-    return { deployId: deploy.id, jobId: job.id }
-  }
+  /** The state a dead runner leaves: record running, job processing. */
+  const deadBuild = (lease: { leaseUntil: string; attempts: number }) =>
+    leaveDeadBuild(payload, { ...lease, worker: 'web1 pid 4242', trigger: { collection: 'offers', id: '7', title: 'Elterncafé', action: 'publish' } })
 
   const rebuildJobs = async () => (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } }, depth: 0 })).docs
 

@@ -14,6 +14,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { leaveDeadBuild } from '../helpers/deadBuild'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { processesFor, waitForNoProcesses } from '../helpers/processes'
 
@@ -294,31 +295,16 @@ describe('a build whose worker died', () => {
   it('is taken back by the running worker once its lease expired, without a restart', { timeout: 120_000 }, async () => {
     const worker = await startWorker({ LOTSE_DEPLOY_COMMAND: `echo '{"type":"result","release":"r-taken-back","phases":{}}' >&3` })
     try {
-      await payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } })
-      await payload.delete({ collection: 'deploys', where: { id: { exists: true } } })
-      // What a worker killed in the middle of a build leaves (upstream Payload #17645): its
-      // record running under a lease it no longer renews, its job processing for ever.
-      const at = new Date(Date.now() - 90_000).toISOString()
-      const dead = await payload.create({
-        collection: 'deploys',
-        data: {
-          status: 'running',
-          queuedAt: at,
-          startedAt: at,
-          heartbeatAt: at,
-          leaseUntil: new Date(Date.now() - 60_000).toISOString(),
-          attempts: 1,
-          worker: 'web2 pid 4711',
-          triggers: [{ collection: 'offers', id: String(offer.id), title: 'Deutschkurs', action: 'update', at }],
-        },
+      const dead = await leaveDeadBuild(payload, {
+        leaseUntil: new Date(Date.now() - 60_000).toISOString(),
+        attempts: 1,
+        worker: 'web2 pid 4711',
+        trigger: { collection: 'offers', id: String(offer.id), title: 'Deutschkurs', action: 'update' },
       })
-      const job = await payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' } })
-      await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
-      await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { updatedAt: at } })
 
       const done = await until(
         async () => {
-          const d = await payload.findByID({ collection: 'deploys', id: dead.id, depth: 0 })
+          const d = await payload.findByID({ collection: 'deploys', id: dead.deployId, depth: 0 })
           return d.status === 'success' && d
         },
         60_000,

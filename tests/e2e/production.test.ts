@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { freePorts } from '../helpers/ports'
 import { killProcessesFor, waitForNoProcesses } from '../helpers/processes'
 
 /**
@@ -19,7 +20,6 @@ const root = path.resolve(import.meta.dirname, '../..')
 const folders: string[] = []
 const SECRET = 'x'.repeat(20) + 'production-secret-32+' // 41 characters
 const ADMIN = { email: 'it@landkreis.example', password: 'ein langes Passwort 2026' }
-const freePort = () => 5000 + Math.floor(Math.random() * 900)
 
 interface Run {
   child: ChildProcess
@@ -30,10 +30,10 @@ interface Run {
 }
 
 /** `npm start` in production on a fresh data folder, with `settings` on top of a clean environment. */
-function startProduction(settings: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-production-'))): Run & { dataDir: string; port: number; sitePort: number } {
+async function startProduction(settings: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-production-'))): Promise<Run & { dataDir: string; port: number; sitePort: number }> {
   folders.push(dataDir)
-  const port = freePort()
-  const sitePort = port + 1000
+  const free = await freePorts('cms', 'site')
+  const [port, sitePort] = [Number(settings.PORT ?? free.cms), Number(settings.SITE_PORT ?? free.site)]
   const env: NodeJS.ProcessEnv = { ...process.env }
   // Nothing of the test runner's or the developer's own settings may decide the outcome.
   for (const key of ['LOTSE_PRODUCTION', 'PAYLOAD_SECRET', 'SERVER_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DATABASE_URI', 'SEED_DEMO', 'DEPLOY_DIR']) delete env[key]
@@ -71,7 +71,7 @@ afterAll(() => {
 describe('a production start refuses what production needs set', () => {
   /** Starts with `settings`, expects a refusal naming `variable`, and that nothing was started or written. */
   async function expectRefusal(settings: Record<string, string>, variable: RegExp) {
-    const run = startProduction(settings)
+    const run = await startProduction(settings)
     expect(await run.exited).toBe(1)
     expect(run.output()).toMatch(variable)
     expect(run.output()).not.toContain('Lotse is running')
@@ -109,7 +109,7 @@ describe('a production start refuses what production needs set', () => {
 })
 
 describe('a production start with everything set', () => {
-  let run: ReturnType<typeof startProduction>
+  let run: Awaited<ReturnType<typeof startProduction>>
   let cms = ''
   /** The session cookie as the browser would send it back (`payload-token=…`). */
   let cookie = ''
@@ -117,9 +117,9 @@ describe('a production start with everything set', () => {
   let token = ''
 
   beforeAll(async () => {
-    const port = freePort()
+    const { cms: port, site: sitePort } = await freePorts('cms', 'site')
     cms = `http://127.0.0.1:${port}`
-    run = startProduction({ PAYLOAD_SECRET: SECRET, SERVER_URL: cms, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PORT: String(port), SITE_PORT: String(port + 1000) })
+    run = await startProduction({ PAYLOAD_SECRET: SECRET, SERVER_URL: cms, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PORT: String(port), SITE_PORT: String(sitePort) })
     await run.ready
     const res = await fetch(`${cms}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: cms }, body: JSON.stringify(ADMIN) })
     expect(res.status).toBe(200)

@@ -12,7 +12,8 @@ import { buildSite } from '@lotse/scripts/site/build'
 import { serveSite } from '@lotse/scripts/site/server'
 import { uiStrings } from '@lotse/translations/ui'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, searchAnswered } from '../helpers/browser'
+import { freePort } from '../helpers/ports'
 import { createTestCms, type TestCms } from '../helpers/payload'
 
 /**
@@ -46,7 +47,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'lotse-site-e2e-'))
   writeSnapshot(path.join(work, 'export'), path.join(cms.env.dataDir, 'media'), await buildSnapshot(cms.payload))
   await buildSite(path.join(work, 'export'), path.join(work, 'dist'), (_, fn) => fn())
-  const port = 4500 + Math.floor(Math.random() * 400)
+  const port = await freePort()
   server = await serveSite(path.join(work, 'dist'), port, '127.0.0.1')
   base = `http://127.0.0.1:${port}`
   browser = await launchBrowser()
@@ -91,14 +92,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 
 async function searchFor(page: Page, locale: string, query: string): Promise<{ own: string[]; german: string[] }> {
   await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' })
-  await page.waitForFunction(
-    () => {
-      const status = document.getElementById('search-status')?.textContent ?? ''
-      return status !== '' && !status.includes('…')
-    },
-    undefined,
-    { timeout: 20_000 },
-  )
+  await searchAnswered(page)
   await page.waitForTimeout(300)
   const links = (sel: string) => page.$$eval(`${sel} a`, (as) => as.map((a) => a.getAttribute('href') ?? ''))
   return { own: await links('#search-results'), german: (await page.isHidden('#search-german')) ? [] : await links('#search-german-results') }
@@ -260,8 +254,7 @@ describe('the built site in a browser', () => {
     for (const url of ['/', ...['de', 'ar', 'fa', 'ti'].flatMap((code) => templates.map((t) => `/${code}/${t}`))]) {
       const response = await page.goto(base + url, { waitUntil: 'load' })
       expect(response?.status(), url).toBeLessThan(url.endsWith('404/') ? 500 : 400)
-      if (url.includes('search'))
-        await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').length > 0 && !document.getElementById('search-status')!.textContent!.includes('…'))
+      if (url.includes('search')) await searchAnswered(page, 30_000)
       // Evaluated through the DevTools protocol: a <script> tag would be an inline script the policy blocks.
       await page.evaluate(axeSource)
       const violations = await page.evaluate(async () => {

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
+import { freePorts } from '../helpers/ports'
 import { killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/processes'
 
 /**
@@ -19,9 +20,8 @@ import { killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/p
  */
 const root = path.resolve(import.meta.dirname, '../..')
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-start-'))
-const port = 3900 + Math.floor(Math.random() * 90)
+const { cms: port, site: sitePort } = await freePorts('cms', 'site')
 const base = `http://127.0.0.1:${port}`
-const sitePort = port + 100
 const site = `http://127.0.0.1:${sitePort}`
 
 interface Started {

@@ -6,12 +6,13 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { BROTLI_STATIC_MODULE, NGINX } from '@lotse/scripts/lib/nginx'
+import { freePort } from '../helpers/ports'
 import { nginxStandalone } from '@lotse/scripts/site/nginx'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -75,17 +76,6 @@ export async function startBuiltin(liveDir: string): Promise<RunningServer> {
         () => child.kill('SIGKILL'),
       ),
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 const accepts = (port: number) =>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSite } from '@lotse/scripts/site/build'
 import { uiStrings } from '@lotse/translations/ui'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, searchAnswered } from '../helpers/browser'
 import { fixtureSnapshot, loc, rich, states, writeFixture } from '../helpers/snapshot'
 import { HOSTILE_REQUESTS, LEAK } from './hostile'
 import { rawRequest, startBuiltin, startNginx, type RunningServer } from './servers'
@@ -327,14 +327,7 @@ describe.each(['built-in server', 'nginx'])('%s', (name) => {
       if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text())
     })
     await page.goto(`${server().base}/de/search/?q=Deutschkurs`, { waitUntil: 'load' })
-    await page.waitForFunction(
-      () => {
-        const status = document.getElementById('search-status')?.textContent ?? ''
-        return status !== '' && !status.includes('…')
-      },
-      undefined,
-      { timeout: 20_000 },
-    )
+    await searchAnswered(page)
     expect(await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/de/offers/sprachkurs/')
     await context.close()
     expect(violations).toEqual([])
