@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -22,6 +22,7 @@ const vnuJar = String(createRequire(import.meta.url)('vnu-jar') as string)
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-nu-'))
 const out = path.join(work, 'dist')
 const pagesDir = path.join(root, 'site/src/pages')
+const canary = path.join(work, 'canary.html')
 
 /**
  * One built page per template (relative to site/src/pages), below the locale for `[locale]`
@@ -72,7 +73,8 @@ async function nuCheck(files: string[]): Promise<NuMessage[]> {
   return (JSON.parse(stdout) as { messages: NuMessage[] }).messages
 }
 
-const where = (m: NuMessage) => `${path.relative(out, (m.url ?? '').replace(/^file:/, ''))}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'}`
+const fileOf = (m: NuMessage) => (m.url ?? '').replace(/^file:/, '')
+const where = (m: NuMessage) => `${path.relative(out, fileOf(m))}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'}`
 
 let messages: NuMessage[] = []
 let checked: string[] = []
@@ -126,8 +128,10 @@ beforeAll(async () => {
   writeFixture(path.join(work, 'snapshot'), snapshot)
   await buildSite(path.join(work, 'snapshot'), out, (_, fn) => fn())
   checked = Object.entries(samples).flatMap(([template, file]) => (template.startsWith('[locale]/') ? localeCodes.map((code) => path.join(out, code, file)) : [path.join(out, file)]))
+  // A page with the error main had most often: proves the checker read the files and reported by file.
+  writeFileSync(canary, '<!doctype html><html lang="de"><head><title>x</title></head><body><meta data-pagefind-filter="kind[content]" content="x"></body></html>')
   const started = Date.now()
-  messages = await nuCheck(checked)
+  messages = await nuCheck([...checked, canary])
   nuSeconds = (Date.now() - started) / 1000
 }, 300_000)
 
@@ -141,20 +145,24 @@ describe('what outside programs read', () => {
     expect(Object.keys(samples).sort()).toEqual(templates(pagesDir).sort())
     const missing = checked.filter((f) => !existsSync(f))
     expect(missing).toEqual([])
+    expect(messages.filter((m) => fileOf(m) === canary).map((m) => m.message)).toEqual([expect.stringContaining('“itemprop”')])
   })
 
   it('has no Nu HTML Checker error on any of them', () => {
-    const errors = messages.filter((m) => m.type !== 'info')
-    const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning')
+    const site = messages.filter((m) => fileOf(m) !== canary)
+    const errors = site.filter((m) => m.type !== 'info')
+    const warnings = site.filter((m) => m.type === 'info' && m.subType === 'warning')
     console.log(`[nu] ${checked.length} pages checked in ${nuSeconds.toFixed(1)} s: ${errors.length} errors, ${warnings.length} warnings`)
     expect(errors.map((m) => `${where(m)} ${m.message}`)).toEqual([])
   })
 
   it('announces the locale’s Atom feed and events calendar on every page of the locale', () => {
     const problems: string[] = []
+    let pages = 0
     for (const code of localeCodes) {
       const wanted = { 'application/atom+xml': `/${code}/reports/feed.xml`, 'text/calendar': `/${code}/events.ics` }
       for (const file of pageFiles(path.join(out, code))) {
+        pages++
         const links = [...readFileSync(file, 'utf8').matchAll(/<link\b[^>]*\brel="alternate"[^>]*>/g)].map((m) => m[0])
         for (const [type, href] of Object.entries(wanted)) {
           const link = links.find((l) => l.includes(`type="${type}"`))
@@ -165,5 +173,6 @@ describe('what outside programs read', () => {
       for (const href of Object.values(wanted)) if (!existsSync(path.join(out, href))) problems.push(`${href} does not exist in the build`)
     }
     expect(problems).toEqual([])
+    expect(pages).toBeGreaterThan(localeCodes.length * Object.keys(samples).length)
   })
 })
