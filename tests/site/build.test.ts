@@ -122,7 +122,7 @@ describe('site build', () => {
     // In right-to-left pages a phone number must not have its digit groups reordered.
     expect(html('ar/contacts/anlaufstelle/index.html')).toContain('dir="ltr">04462 86-1100</a>')
     // Names (Latin script, never translated) are isolated, so "Reza M." keeps its full stop at the end.
-    expect(html('ar/contacts/index.html')).toMatch(/<h3><a href="\/ar\/contacts\/[^"]+\/"><bdi lang="de">/)
+    expect(html('ar/contacts/index.html')).toMatch(/<h4><a href="\/ar\/contacts\/[^"]+\/"><bdi lang="de">/)
   })
 
   it('lists upcoming dates by month, recurring ones expanded, past ones gone, cancelled ones marked', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { ensureChromium } from '../lib/chromium'
+import { ensureJava } from '../lib/java'
 import { ensureNginx } from '../lib/nginx'
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
@@ -23,6 +24,7 @@ interface VitestJson {
 export async function test(args: string[]): Promise<void> {
   await ensureChromium()
   await ensureNginx()
+  await ensureJava()
   const out = mkdtempSync(path.join(tmpdir(), 'lotse-vitest-'))
   const report = path.join(out, 'results.json')
   let failure: unknown

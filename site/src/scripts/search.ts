@@ -36,12 +36,16 @@ function bundle(locale: string): Promise<Pagefind> {
   return p
 }
 
-async function render(list: HTMLElement, results: PagefindResult[]): Promise<void> {
+/**
+ * Shows results as cards titled one level below their list's heading: `h2` under the page's
+ * `h1`, `h3` under the "German results" `h2`.
+ */
+async function render(list: HTMLElement, results: PagefindResult[], heading: 'h2' | 'h3'): Promise<void> {
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()))
   list.replaceChildren(
     ...data.map((d) => {
       const li = document.createElement('li')
-      const h = document.createElement('h3')
+      const h = document.createElement(heading)
       const a = document.createElement('a')
       a.href = d.url
       a.textContent = d.meta.title ?? d.url
@@ -121,7 +125,7 @@ export function setupSearch(): void {
     const filters = Object.keys(chosen).length > 0 ? chosen : undefined
     const found = await (await bundle(locale)).search(q, { filters })
     if (mine !== run || !found) return
-    await render(list, found.results)
+    await render(list, found.results, 'h2')
     status.textContent = found.results.length > 0 ? d.results!.replace('{count}', String(found.results.length)) : d.none!.replace('{query}', q)
     if (found.results.length >= FEW || locale === 'de') return
     // Nothing, or only near misses, in the reader's language: German is the source every
@@ -129,7 +133,7 @@ export function setupSearch(): void {
     const fallback = await (await bundle('de')).search(q)
     if (mine !== run) return
     if (fallback && fallback.results.length > 0) {
-      await render(germanList, fallback.results)
+      await render(germanList, fallback.results, 'h3')
       german.hidden = false
     }
   }
