@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 
 import { fromWall } from '@lotse/content-schemas'
 
-import { calendar } from './ics'
 import { occurrences, rruleLine } from './recurrence'
 import { makeEvent } from './testEvent'
 
@@ -78,7 +77,7 @@ describe('recurrence', () => {
     expect(rruleLine(makeEvent({ slug: 'einmal', start: e.start }))).toBeNull()
   })
 
-  it('writes an all-day series with DATE values, its UNTIL a DATE like its DTSTART', () => {
+  it('expands an all-day series to Berlin midnights and writes its UNTIL as a DATE, like its DTSTART', () => {
     const e = makeEvent({
       slug: 'ferien',
       allDay: true,
@@ -92,42 +91,6 @@ describe('recurrence', () => {
       '22.07.27, 00:00',
       '23.07.27, 00:00',
     ])
-    const ics = calendar('Ferien', [{ event: e, title: 'Ferienprogramm', description: '', url: 'https://example.org/de/events/ferien/', location: '' }], 'https://example.org')
-    expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20270719\r\nDTEND;VALUE=DATE:20270720\r\n')
-    expect(ics).toContain('\r\nRRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20270723\r\n')
-  })
-
-  it('writes times in Europe/Berlin with its VTIMEZONE, the stamp in UTC from the last change, and folds long lines', () => {
-    const e = makeEvent({
-      slug: 'abend',
-      start: fromWall({ y: 2027, m: 3, d: 28, hh: 18, mm: 30 }).toISOString(),
-      end: fromWall({ y: 2027, m: 3, d: 28, hh: 20, mm: 0 }).toISOString(),
-      updatedAt: '2026-11-01T10:00:00.000Z',
-    })
-    const ics = calendar(
-      'Test',
-      [{ event: e, title: 'Informationsabend, Teil 2; mit Dolmetschern', description: 'x'.repeat(200), url: 'https://example.org/de/events/abend/', location: 'Kreishaus' }],
-      'https://example.org',
-    )
-    expect(ics).toContain('\r\nDTSTART;TZID=Europe/Berlin:20270328T183000\r\nDTEND;TZID=Europe/Berlin:20270328T200000\r\n')
-    expect(ics).toMatch(/\r\nBEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n[\s\S]*TZOFFSETTO:\+0200[\s\S]*END:VTIMEZONE\r\n/)
-    expect(ics).toContain('\r\nDTSTAMP:20261101T100000Z\r\n')
-    expect(ics).toContain('SUMMARY:Informationsabend\\, Teil 2\\; mit Dolmetschern')
-    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
-    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
-  })
-
-  it('escapes every pasted line break and drops other control characters, in the calendar name too', () => {
-    const e = makeEvent({ slug: 'zeilen', start: '2026-12-01T17:00:00.000Z' })
-    const ics = calendar(
-      'Sprachcafé\rmit; Kindern',
-      [{ event: e, title: 'A\rB\nC\r\nD\u0007E', description: 'x\ry', url: 'https://example.org/de/events/zeilen/', location: 'Raum\r2' }],
-      'https://example.org',
-    )
-    expect(ics).toContain('\r\nX-WR-CALNAME:Sprachcafé\\nmit\\; Kindern\r\n')
-    expect(ics).toContain('\r\nSUMMARY:A\\nB\\nC\\nDE\r\n')
-    expect(ics).toContain('\r\nDESCRIPTION:x\\ny\r\n')
-    expect(ics).toContain('\r\nLOCATION:Raum\\n2\r\n')
-    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0007]/)
+    expect(rruleLine(e)).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20270723')
   })
 })
