@@ -32,7 +32,7 @@ const instant = (f: Date) => new Date(fromWall({ y: f.getUTCFullYear(), m: f.get
  * The rule of a recurring event, or null for a one-off event. A series with `until` ends with
  * that day in Berlin (editors pick a day): its last occurrence may be at 23:59 that day.
  */
-export function seriesRule(event: Event): Rule | null {
+function seriesRule(event: Event): Rule | null {
   const r = event.recurrence
   if (r.frequency === 'none') return null
   const start = toWall(new Date(event.start))
