@@ -56,5 +56,8 @@ export function byMonth(dated: Dated[]): MonthGroup[] {
   return [...months.values()]
 }
 
-/** Whether an event still has a date ahead (its detail page lists them). */
-export const nextDates = (event: Event, count = 6, now = buildTime()) => upcoming([event], now, 366).slice(0, count)
+/**
+ * An event's next dates within a year, as its detail page lists them: ten, as many as the
+ * calendar tests compare with what calendar apps expand from the event's RRULE.
+ */
+export const nextDates = (event: Event, count = 10, now = buildTime()) => upcoming([event], now, 366).slice(0, count)

@@ -1,99 +1,44 @@
-import { toWall, type Event } from '@lotse/content-schemas'
+/**
+ * iCalendar (RFC 5545) for events, one file per event and a feed per locale, written by
+ * `ical-generator`. Times are Berlin wall-clock times with TZID=Europe/Berlin and a VTIMEZONE
+ * (from `timezones-ical-library`), so calendar apps keep a weekly 18:00 at 18:00 across summer
+ * time; all-day events are DATE values. A series is the RRULE that `recurrence.ts` writes from
+ * the rule the site expands for its pages.
+ */
+import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { tzlib_get_ical_block } from 'timezones-ical-library'
+
+import { BERLIN, toWall, type Event } from '@lotse/content-schemas'
+
+import { rruleLine } from './recurrence'
 
 /**
- * iCalendar (RFC 5545) for events: one file per event and a feed per locale. Times are given
- * in Europe/Berlin with its VTIMEZONE, so calendar apps keep a weekly 18:00 at 18:00 across
- * summer time; recurrences become RRULEs rather than a list of dates.
+ * Text as an editor pasted it, without the control characters RFC 5545 does not allow in a
+ * TEXT value (ical-generator keeps them). Line breaks stay: ical-generator writes every CRLF,
+ * lone LF and lone CR (old Mac or Word text) as `\n`, so no value can end its line early.
  */
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-]
+// eslint-disable-next-line no-control-regex
+const clean = (s: string) => s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
 
-const pad = (n: number) => String(n).padStart(2, '0')
 /**
- * TEXT values (RFC 5545 3.3.11): backslash, semicolon and comma escaped; every line break (CRLF,
- * a lone LF, a lone CR, as pasted from old Mac or Word text) becomes `\n`, so no value can end
- * its content line early; other control characters, which the RFC does not allow, are dropped.
+ * The wall-clock time of `iso` in Berlin, as the Date ical-generator expects for an event with
+ * a time zone: it writes the Date's local fields (those of the build machine's zone). A time
+ * that machine's clocks skip (its own change to summer time) would be written an hour off, so
+ * that fails the build instead.
  */
-const escapeText = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-
-function local(iso: string): string {
+function berlinWallClock(iso: string): Date {
   const w = toWall(new Date(iso))
-  return `${w.y}${pad(w.m)}${pad(w.d)}T${pad(w.hh)}${pad(w.mm)}00`
+  const local = new Date(w.y, w.m - 1, w.d, w.hh, w.mm)
+  if (local.getDate() !== w.d || local.getHours() !== w.hh || local.getMinutes() !== w.mm) {
+    throw new Error(`The calendar time ${iso} (Berlin) does not exist in this machine's time zone (TZ=${process.env.TZ ?? 'unset'}). Build with TZ=UTC or TZ=Europe/Berlin.`)
+  }
+  return local
 }
 
-function day(iso: string, plusDays = 0): string {
+/** The Berlin date of `iso`, `plusDays` later, as the UTC midnight ical-generator writes as a DATE. */
+function berlinDate(iso: string, plusDays = 0): Date {
   const w = toWall(new Date(iso))
-  const d = new Date(Date.UTC(w.y, w.m - 1, w.d + plusDays))
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`
-}
-
-const utcStamp = (iso: string) =>
-  new Date(iso)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')
-
-/** Lines longer than 75 octets are folded (continuation lines start with a space). */
-function fold(line: string): string {
-  const bytes = new TextEncoder().encode(line)
-  if (bytes.length <= 75) return line
-  const out: string[] = []
-  let current = ''
-  let size = 0
-  for (const ch of line) {
-    const n = new TextEncoder().encode(ch).length
-    if (size + n > (out.length === 0 ? 75 : 74)) {
-      out.push(current)
-      current = ''
-      size = 0
-    }
-    current += ch
-    size += n
-  }
-  out.push(current)
-  return out.join('\r\n ')
-}
-
-const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA']
-
-function rrule(event: Event): string | null {
-  const r = event.recurrence
-  if (r.frequency === 'none') return null
-  const parts = [`FREQ=${r.frequency.toUpperCase()}`]
-  if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`)
-  if (r.frequency === 'monthly') {
-    const w = toWall(new Date(event.start))
-    if (r.monthlyMode === 'weekdayOfMonth') {
-      const n = r.weekOfMonth ?? Math.ceil(w.d / 7)
-      parts.push(`BYDAY=${n}${WEEKDAYS[new Date(Date.UTC(w.y, w.m - 1, w.d)).getUTCDay()]}`)
-    } else parts.push(`BYMONTHDAY=${w.d}`)
-  }
-  if (r.until) parts.push(`UNTIL=${day(r.until)}T225959Z`)
-  return `RRULE:${parts.join(';')}`
+  return new Date(Date.UTC(w.y, w.m - 1, w.d + plusDays))
 }
 
 export interface IcsEvent {
@@ -104,36 +49,34 @@ export interface IcsEvent {
   location: string
 }
 
-function vevent({ event, title, description, url, location }: IcsEvent, host: string): string[] {
-  const lines = ['BEGIN:VEVENT', `UID:${event.slug}@${host}`, `DTSTAMP:${utcStamp(event.updatedAt)}`]
-  if (event.allDay) {
-    lines.push(`DTSTART;VALUE=DATE:${day(event.start)}`, `DTEND;VALUE=DATE:${day(event.end ?? event.start, 1)}`)
-  } else {
-    lines.push(`DTSTART;TZID=Europe/Berlin:${local(event.start)}`)
-    if (event.end) lines.push(`DTEND;TZID=Europe/Berlin:${local(event.end)}`)
-  }
-  const rule = rrule(event)
-  if (rule) lines.push(rule)
-  lines.push(`SUMMARY:${escapeText(title)}`)
-  if (description) lines.push(`DESCRIPTION:${escapeText(description)}`)
-  if (location) lines.push(`LOCATION:${escapeText(location)}`)
-  lines.push(`URL:${url}`, `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT')
-  return lines
-}
-
 export function calendar(name: string, events: IcsEvent[], siteUrl: string): string {
   const host = new URL(siteUrl).host
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Lotse//Wittmund//DE',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`,
-    'X-WR-TIMEZONE:Europe/Berlin',
-    ...VTIMEZONE,
-  ]
-  for (const e of events) lines.push(...vevent(e, host))
-  lines.push('END:VCALENDAR')
-  return lines.map(fold).join('\r\n') + '\r\n'
+  const cal = ical({
+    prodId: '//Lotse//Wittmund//DE',
+    // ical-generator writes the name as given: escaped here, like every other TEXT value.
+    name: escape(clean(name), false),
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone: with one, ical-generator writes DTSTAMP in it rather than in UTC
+    // as RFC 5545 asks, and X-WR-TIMEZONE, which it would then add, only matters for floating
+    // times (there are none). The generator adds a VTIMEZONE for the zone the events name.
+    timezone: { name: null, generator: (zone) => (tzlib_get_ical_block(zone, false) as string[])[0] ?? null },
+  })
+  for (const { event, title, description, url, location } of events) {
+    cal.createEvent({
+      id: `${event.slug}@${host}`,
+      // The last change to the event, not the build's clock: two builds of one snapshot are byte-identical.
+      stamp: new Date(event.updatedAt),
+      ...(event.allDay
+        ? { allDay: true, start: berlinDate(event.start), end: berlinDate(event.end ?? event.start, 1) }
+        : { timezone: BERLIN, start: berlinWallClock(event.start), end: event.end ? berlinWallClock(event.end) : null }),
+      repeating: rruleLine(event),
+      summary: clean(title),
+      description: clean(description) || null,
+      location: clean(location) || null,
+      url,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    })
+  }
+  return cal.toString() + '\r\n'
 }

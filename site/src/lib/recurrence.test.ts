@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { fromWall } from '@lotse/content-schemas'
 
-import { calendar } from './ics'
-import { occurrences } from './recurrence'
+import { occurrences, rruleLine } from './recurrence'
 import { makeEvent } from './testEvent'
 
 const berlin = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
@@ -54,20 +53,44 @@ describe('recurrence', () => {
     expect(occurrences(makeEvent({ slug: 'vorbei', start: '2026-11-01T10:00:00.000Z' }), from, to)).toEqual([])
   })
 
-  it('writes series as RRULEs with Europe/Berlin times and folds long lines', () => {
+  it('ends a series with its until day in Berlin: the last date that day is in, the 00:30 after it is not, even in summer', () => {
+    const e = makeEvent({
+      slug: 'nachtcafe',
+      start: fromWall({ y: 2027, m: 7, d: 10, hh: 0, mm: 30 }).toISOString(),
+      recurrence: { frequency: 'daily', interval: 1, monthlyMode: 'dayOfMonth', weekOfMonth: null, until: '2027-07-15T10:00:00.000Z' },
+    })
+    const dates = occurrences(e, from, new Date('2027-08-01T00:00:00Z')).map((o) => berlin(o.start.toISOString()))
+    expect(dates).toHaveLength(6)
+    expect(dates.at(-1)).toBe('15.07.27, 00:30')
+    expect(rruleLine(e)).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20270715T215959Z')
+  })
+
+  it('writes the RRULE of a series from the rule the site expands, its UNTIL in UTC', () => {
     const e = makeEvent({
       slug: 'abend',
       start: fromWall({ y: 2026, m: 10, d: 13, hh: 18, mm: 30 }).toISOString(),
       recurrence: { frequency: 'monthly', interval: 1, monthlyMode: 'weekdayOfMonth', weekOfMonth: 2, until: '2027-07-13T12:00:00.000Z' },
     })
-    const ics = calendar(
-      'Test',
-      [{ event: e, title: 'Informationsabend, Teil 2; mit Dolmetschern', description: 'x'.repeat(200), url: 'https://example.org/de/events/abend/', location: 'Kreishaus' }],
-      'https://example.org',
-    )
-    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261013T183000')
-    expect(ics).toContain('RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270713T225959Z')
-    expect(ics).toContain('SUMMARY:Informationsabend\\, Teil 2\\; mit Dolmetschern')
-    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    expect(rruleLine(e)).toBe('RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=+2TU;UNTIL=20270713T215959Z')
+    const winter = makeEvent({ ...e, recurrence: { ...e.recurrence, monthlyMode: 'dayOfMonth', weekOfMonth: null, interval: 2, until: '2027-01-13T12:00:00.000Z' } })
+    expect(rruleLine(winter)).toBe('RRULE:FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=13;UNTIL=20270113T225959Z')
+    expect(rruleLine(makeEvent({ slug: 'einmal', start: e.start }))).toBeNull()
+  })
+
+  it('expands an all-day series to Berlin midnights and writes its UNTIL as a DATE, like its DTSTART', () => {
+    const e = makeEvent({
+      slug: 'ferien',
+      allDay: true,
+      start: fromWall({ y: 2027, m: 7, d: 19, hh: 0, mm: 0 }).toISOString(),
+      recurrence: { frequency: 'daily', interval: 1, monthlyMode: 'dayOfMonth', weekOfMonth: null, until: '2027-07-23T10:00:00.000Z' },
+    })
+    expect(occurrences(e, from, new Date('2027-08-01T00:00:00Z')).map((o) => berlin(o.start.toISOString()))).toEqual([
+      '19.07.27, 00:00',
+      '20.07.27, 00:00',
+      '21.07.27, 00:00',
+      '22.07.27, 00:00',
+      '23.07.27, 00:00',
+    ])
+    expect(rruleLine(e)).toBe('RRULE:FREQ=DAILY;INTERVAL=1;UNTIL=20270723')
   })
 })
