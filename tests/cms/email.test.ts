@@ -49,13 +49,14 @@ describe('password reset by e-mail', () => {
 
   it('sends a German reset mail whose link sets a new password', async () => {
     await payload.forgotPassword({ collection: 'users', data: { email } })
+    const mail = await smtp.nthMail(1)
     expect(smtp.mails).toHaveLength(1)
-    const mail = smtp.mails[0]!
     expect(mail.from).toBe('lotse@lk.wittmund.test')
     expect(mail.to).toEqual([email])
+    expect(mail.headers.get('from')).toMatchObject({ value: [{ name: 'Lotse Wittmund', address: 'lotse@lk.wittmund.test' }] })
     expect(mail.subject).toBe('Lotse: Passwort zurücksetzen / Reset your password')
     expect(mail.text).toContain('für Ihr Konto bei Lotse wurde ein neues Passwort angefordert')
-    const token = /http:\/\/localhost:3000\/admin\/reset\/([\w%-]+)/.exec(mail.text)?.[1]
+    const token = /<a href="http:\/\/localhost:3000\/admin\/reset\/([\w%-]+)">/.exec(mail.html)?.[1]
     expect(token).toBeTruthy()
 
     await payload.resetPassword({ collection: 'users', data: { token: decodeURIComponent(token!), password: 'neues-passwort-2026' }, overrideAccess: true })

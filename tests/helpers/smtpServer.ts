@@ -1,92 +1,81 @@
-import { createServer, type Server } from 'node:net'
+/**
+ * A mail server for tests: `smtp-server` receives, `mailparser` decodes (MIME parts,
+ * quoted-printable, base64, encoded-word headers), so a test reads what a mail client shows.
+ */
+import { once, EventEmitter } from 'node:events'
+
+import { simpleParser, type Headers } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
 
 export interface ReceivedMail {
+  /** Envelope sender (`MAIL FROM`); the `From` header with its display name is in `headers`. */
   from: string
+  /** Envelope recipients (`RCPT TO`), Bcc included. */
   to: string[]
-  /** Headers and body as sent (MIME), and decoded for reading. */
-  raw: string
   subject: string
+  /** The plain-text part, or the HTML converted to text when the mail has none. */
   text: string
+  /** The HTML part, empty when the mail has none. */
+  html: string
+  headers: Headers
 }
 
-/** Quoted-printable (RFC 2045) to text: soft line breaks out, `=XX` bytes decoded as UTF-8. */
-function decodeQuotedPrintable(input: string): string {
-  const bytes = input.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`)
-  try {
-    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'))
-  } catch {
-    return bytes
-  }
-}
-
-/** Encoded words in headers (RFC 2047), as nodemailer writes non-ASCII subjects. */
-function decodeHeader(value: string): string {
-  return value.replace(/=\?utf-8\?([qb])\?(.*?)\?=\s*/gi, (_, kind: string, text: string) =>
-    kind.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-  )
+export interface TestSmtpServer {
+  port: number
+  /** Every accepted mail in order; a mail is here before the server accepts it, so before the sender's `sendMail` resolves. */
+  mails: ReceivedMail[]
+  /** The n-th mail (1-based), waiting for it when it has not arrived yet. */
+  nthMail: (n: number, timeoutMs?: number) => Promise<ReceivedMail>
+  close: () => Promise<void>
 }
 
 /**
- * A mail server for tests: speaks just enough SMTP (RFC 5321: EHLO, MAIL, RCPT, DATA, QUIT) for
- * nodemailer, without TLS or authentication, and keeps what it receives. `refuse` makes it
- * answer every message with a permanent error, as a misconfigured relay would.
+ * Starts a server on a free port of 127.0.0.1. Plain SMTP without authentication, as the test
+ * CMS's `SMTP_URL` (`smtp://127.0.0.1:port`) expects: nodemailer upgrades to STARTTLS whenever
+ * it is offered and would then reject the server's self-signed certificate. `refuse` answers
+ * every recipient with a permanent error, as a misconfigured relay would.
  */
-export async function startSmtpServer(options: { refuse?: boolean } = {}): Promise<{ port: number; mails: ReceivedMail[]; close: () => Promise<void> }> {
+export async function startSmtpServer(options: { refuse?: boolean } = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = []
-  const server: Server = createServer((socket) => {
-    let buffer = ''
-    let inData = false
-    let current: { from: string; to: string[] } = { from: '', to: [] }
-    const reply = (line: string) => socket.write(`${line}\r\n`)
-    reply('220 test-smtp ready')
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8')
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n')
-          if (end < 0) return
-          const raw = buffer.slice(0, end).replace(/^\.\./gm, '.')
-          buffer = buffer.slice(end + 5)
-          inData = false
-          if (options.refuse) {
-            reply('554 5.7.1 Relay access denied')
-            continue
-          }
-          const [head = '', ...body] = raw.split('\r\n\r\n')
-          const subject = decodeHeader(/^Subject: (.*(?:\r\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r\n[ \t]/g, ' ') ?? '')
-          mails.push({ ...current, raw, subject, text: decodeQuotedPrintable(body.join('\r\n\r\n')) })
-          reply('250 2.0.0 queued')
-          continue
-        }
-        const newline = buffer.indexOf('\r\n')
-        if (newline < 0) return
-        const line = buffer.slice(0, newline)
-        buffer = buffer.slice(newline + 2)
-        const verb = line.slice(0, 4).toUpperCase()
-        if (verb === 'EHLO' || verb === 'HELO') {
-          reply('250-test-smtp\r\n250 8BITMIME')
-        } else if (verb === 'MAIL') {
-          current = { from: /<(.*)>/.exec(line)?.[1] ?? '', to: [] }
-          reply('250 2.1.0 OK')
-        } else if (verb === 'RCPT') {
-          current.to.push(/<(.*)>/.exec(line)?.[1] ?? '')
-          reply('250 2.1.5 OK')
-        } else if (verb === 'DATA') {
-          inData = true
-          reply('354 end with <CRLF>.<CRLF>')
-        } else if (verb === 'QUIT') {
-          reply('221 bye')
-          socket.end()
-        } else if (verb === 'RSET' || verb === 'NOOP') {
-          reply('250 OK')
-        } else {
-          reply('502 5.5.2 not implemented')
-        }
-      }
-    })
+  const arrived = new EventEmitter()
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    // Senders hang up after each mail; one that does not is cut off after a second on close.
+    closeTimeout: 1000,
+    onRcptTo(_address, _session, callback) {
+      callback(options.refuse ? Object.assign(new Error('5.7.1 Relay access denied'), { responseCode: 554 }) : null)
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then((parsed) => {
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+          html: parsed.html || '',
+          headers: parsed.headers,
+        })
+        arrived.emit('mail')
+        callback()
+      }, callback)
+    },
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return { port, mails, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  const address = server.server.address()
+  if (!address || typeof address === 'string') throw new Error('The test SMTP server has no TCP port.')
+
+  return {
+    port: address.port,
+    mails,
+    async nthMail(n, timeoutMs = 5000) {
+      const signal = AbortSignal.timeout(timeoutMs)
+      while (mails.length < n) {
+        await once(arrived, 'mail', { signal }).catch(() => {
+          throw new Error(`Expected mail ${n} within ${timeoutMs} ms; ${mails.length} arrived.`)
+        })
+      }
+      return mails[n - 1]!
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
 }
