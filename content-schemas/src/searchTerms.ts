@@ -29,6 +29,11 @@ export function defaultNormalize(text: string): string {
 /** Length in characters as a reader counts them (code points, not UTF-16 units). */
 const length = (text: string) => [...text].length
 
+/** Whether a (trimmed) term is shorter than a search term may be. */
+export function isSearchTermTooShort(term: string): boolean {
+  return length(term.trim()) < MIN_TERM_LENGTH
+}
+
 /** What is wrong with a group of terms, or `null`: the CMS turns it into a message naming the field. */
 export type SearchTermProblem = { kind: 'tooFew'; min: number } | { kind: 'tooShort'; term: string; min: number } | { kind: 'duplicate'; term: string }
 
@@ -39,7 +44,7 @@ export type SearchTermProblem = { kind: 'tooFew'; min: number } | { kind: 'tooSh
  */
 export function searchTermGroupProblem(terms: readonly string[]): SearchTermProblem | null {
   const filled = terms.map((t) => t.trim()).filter((t) => t !== '')
-  const short = filled.find((t) => length(t) < MIN_TERM_LENGTH)
+  const short = filled.find(isSearchTermTooShort)
   if (short !== undefined) return { kind: 'tooShort', term: short, min: MIN_TERM_LENGTH }
   if (filled.length < MIN_GROUP_TERMS) return { kind: 'tooFew', min: MIN_GROUP_TERMS }
   const seen = new Set<string>()
