@@ -83,6 +83,9 @@ describe('search terms in the CMS', () => {
     expect(status).toBe(200)
     expect(body.docs.map((d) => d.title)).toContain('Jobcenter = جوب سنتر')
     expect(JSON.stringify(body)).not.toContain('Sprachmittlerin')
+    // Nor one guess at a time through a query on the notes.
+    const guess = await rest().json<{ docs?: unknown[] }>('GET', `/search-terms?where[notes][like]=${encodeURIComponent('Sprachmittlerin')}`)
+    expect(guess.body.docs ?? []).toEqual([])
     const { body: staffBody } = await (await as(f.users.translator.email)).json<{ docs: { notes?: string }[] }>('GET', '/search-terms?limit=100')
     expect(JSON.stringify(staffBody)).toContain('Sprachmittlerin')
   })
