@@ -868,8 +868,7 @@ export interface SearchTerm {
   /**
    * The website languages whose search the group applies to.
    */
-  searchLocales?:
-    ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[] | null;
+  appliesIn?: ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[] | null;
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1478,7 +1477,7 @@ export interface SearchTermsSelect<T extends boolean = true> {
         term?: T;
         id?: T;
       };
-  searchLocales?: T;
+  appliesIn?: T;
   notes?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -23,7 +23,7 @@ async function as(email: string | null): Promise<RestClient> {
   return client
 }
 
-const group = (terms: string[], locales = ['de'], notes?: string) => ({ terms: terms.map((term) => ({ term })), searchLocales: locales, ...(notes ? { notes } : {}) })
+const group = (terms: string[], locales = ['de'], notes?: string) => ({ terms: terms.map((term) => ({ term })), appliesIn: locales, ...(notes ? { notes } : {}) })
 
 interface ErrorBody {
   errors?: { message?: string; data?: { errors?: { path?: string; message?: string }[] } }[]
@@ -35,12 +35,12 @@ const queuedBuilds = async () => (await payload.find({ collection: 'deploys', wh
 describe('search terms in the CMS', () => {
   it('lets the press office create a group, titled by its terms', async () => {
     const press = await as(f.users.press.email)
-    const { status, body } = await press.json<{ doc: { title: string; searchLocales: string[] } }>('POST', '/search-terms', {
+    const { status, body } = await press.json<{ doc: { title: string; appliesIn: string[] } }>('POST', '/search-terms', {
       body: group(['Deutschkurs', 'Sprachkurs', 'Integrationskurs'], ['de', 'de-x-ls']),
     })
     expect(status).toBe(201)
     expect(body.doc.title).toBe('Deutschkurs = Sprachkurs = Integrationskurs')
-    expect(body.doc.searchLocales).toEqual(['de', 'de-x-ls'])
+    expect(body.doc.appliesIn).toEqual(['de', 'de-x-ls'])
   })
 
   it('keeps editors and translators out, and admins in', async () => {
@@ -57,7 +57,7 @@ describe('search terms in the CMS', () => {
     ['a term of one character', group(['Jobcenter', 'J']), 'terms.1.term', 'Begriff: „J“ ist zu kurz'],
     ['an empty term', group(['Jobcenter', 'Arbeitsamt', ' ']), 'terms.2.term', 'Begriff: Bitte ausfüllen.'],
     ['a term twice', group(['Jobcenter', 'Arbeitsamt', 'jobcenter ']), 'terms', 'Begriffe: „jobcenter“ steht zweimal in der Gruppe.'],
-    ['no locale', group(['Jobcenter', 'Arbeitsamt'], []), 'searchLocales', 'Sprachen: Bitte ausfüllen.'],
+    ['no locale', group(['Jobcenter', 'Arbeitsamt'], []), 'appliesIn', 'Gilt in den Sprachen: Bitte ausfüllen.'],
   ])('refuses %s with a 400 naming the field, and stores nothing', async (_, data, path, message) => {
     const before = (await payload.count({ collection: 'search-terms' })).totalDocs
     const { status, body } = await (await as(f.users.press.email)).json<ErrorBody>('POST', '/search-terms', { body: data })

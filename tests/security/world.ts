@@ -135,7 +135,7 @@ export function sampleData(world: Pick<World, 'municipality' | 'topic'>, slug: s
     case 'glossary':
       return { term: `Begriff ${n}` }
     case 'search-terms':
-      return { terms: [{ term: `Arzt ${n}` }, { term: `Doktor ${n}` }], searchLocales: ['de'] }
+      return { terms: [{ term: `Arzt ${n}` }, { term: `Doktor ${n}` }], appliesIn: ['de'] }
     case 'deploys':
       return { status: 'queued', summary: `Bau ${n}` }
     case 'users':
@@ -428,7 +428,7 @@ export async function createWorld(payload: Payload): Promise<World> {
   const glossary = (await create('glossary', { term: `Jobcenter ${canary('glossary', 'a glossary term', unpublishedReaders('glossary'))}` })).id
   remember('glossary', glossary)
   const searchTermNote = canary('search-terms-notes', 'internal note of a search term group', fieldPolicy['search-terms.notes']!.read)
-  const searchTerms = (await create('search-terms', { terms: [{ term: 'Jobcenter' }, { term: 'جوب سنتر' }], searchLocales: ['de', 'ar'], notes: `Quelle ${searchTermNote}` })).id
+  const searchTerms = (await create('search-terms', { terms: [{ term: 'Jobcenter' }, { term: 'جوب سنتر' }], appliesIn: ['de', 'ar'], notes: `Quelle ${searchTermNote}` })).id
   remember('search-terms', searchTerms)
   const deploy = (
     await create('deploys', {

@@ -26,7 +26,7 @@ import { message } from '../i18n/messages'
 
 const termsLabel = { de: 'Begriffe', en: 'Terms' }
 const termLabel = { de: 'Begriff', en: 'Term' }
-const localesLabel = { de: 'Sprachen', en: 'Languages' }
+const localesLabel = { de: 'Gilt in den Sprachen', en: 'Applies in languages' }
 
 type Row = { term?: unknown }
 const termsOf = (rows: unknown): string[] => (Array.isArray(rows) ? (rows as Row[]).map((r) => (typeof r?.term === 'string' ? r.term : '')) : [])
@@ -65,7 +65,7 @@ export const SearchTerms: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     group: { de: 'Stammdaten', en: 'Reference data' },
-    defaultColumns: ['title', 'searchLocales', 'updatedAt'],
+    defaultColumns: ['title', 'appliesIn', 'updatedAt'],
     listSearchableFields: ['title'],
     description: {
       de: 'Wörter, die für Suchende dasselbe bedeuten (z. B. „Deutschkurs“, „Sprachkurs“, „Integrationskurs“), auch in der Schrift der Suchenden (z. B. „جوب سنتر“ für Jobcenter). Eine Seite mit einem der Begriffe wird auch mit den anderen gefunden. Speichern aktualisiert die Website.',
@@ -98,8 +98,8 @@ export const SearchTerms: CollectionConfig = {
       fields: [{ name: 'term', type: 'text', label: termLabel, validate: validateTerm }],
     },
     {
-      // Not `locales`: Payload keeps localized fields in a table of that suffix.
-      name: 'searchLocales',
+      // Not `locales`: Payload keeps localized fields in tables of that suffix.
+      name: 'appliesIn',
       type: 'select',
       hasMany: true,
       label: localesLabel,

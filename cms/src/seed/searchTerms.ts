@@ -38,7 +38,7 @@ export async function seedSearchTerms(ctx: SeedContext): Promise<void> {
     if (existing.totalDocs > 0) continue
     await ctx.payload.create({
       collection: 'search-terms',
-      data: { terms: group.terms.map((term) => ({ term })), searchLocales: group.locales, notes: group.notes },
+      data: { terms: group.terms.map((term) => ({ term })), appliesIn: group.locales, notes: group.notes },
       context: SeedContext.writeContext,
     })
     ctx.created['search-terms'] = (ctx.created['search-terms'] ?? 0) + 1

@@ -287,7 +287,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
           { ...d, slug: d.title ?? d.id },
           {
             terms: ((d.terms as { term?: string | null }[] | null) ?? []).map((row) => (row.term ?? '').trim()).filter((term) => term !== ''),
-            locales: d.searchLocales ?? [],
+            locales: d.appliesIn ?? [],
           },
         ),
       ),

@@ -1,9 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 /**
- * Search terms kept by editors (issue 10, collections/SearchTerms.ts): a group's terms and its
- * locales in tables of their own, title and internal notes on the group, and the admin's edit
- * locks for the new collection.
+ * Search terms kept by editors (issue 10, collections/SearchTerms.ts): a group's terms and the
+ * locales it applies in, in tables of their own; title and internal notes on the group; the
+ * admin's edit locks for the new collection.
  */
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
@@ -17,7 +17,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`search_terms_terms_order_idx\` ON \`search_terms_terms\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`search_terms_terms_parent_id_idx\` ON \`search_terms_terms\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE TABLE \`search_terms_search_locales\` (
+  await db.run(sql`CREATE TABLE \`search_terms_applies_in\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
@@ -25,8 +25,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`search_terms\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`search_terms_search_locales_order_idx\` ON \`search_terms_search_locales\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`search_terms_search_locales_parent_idx\` ON \`search_terms_search_locales\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`search_terms_applies_in_order_idx\` ON \`search_terms_applies_in\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`search_terms_applies_in_parent_idx\` ON \`search_terms_applies_in\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`search_terms\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -43,7 +43,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`search_terms_terms\`;`)
-  await db.run(sql`DROP TABLE \`search_terms_search_locales\`;`)
+  await db.run(sql`DROP TABLE \`search_terms_applies_in\`;`)
   await db.run(sql`DROP TABLE \`search_terms\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
