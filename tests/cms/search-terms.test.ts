@@ -74,7 +74,7 @@ describe('search terms in the CMS', () => {
     expect(status).toBe(400)
     expect(fieldErrors(body).map((e) => e.path)).toContain('terms')
     const after = await payload.findByID({ collection: 'search-terms', id: created.id, depth: 0 })
-    expect(after.terms?.map((t) => t.term)).toEqual(['Kita', 'Kindergarten'])
+    expect(after.terms?.map((t: { term?: string | null }) => t.term)).toEqual(['Kita', 'Kindergarten'])
   })
 
   it('shows the public the groups but not their notes', async () => {
