@@ -20,6 +20,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
+import { SearchTerms } from './collections/SearchTerms'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { reclaimOnTick } from './publish/recover'
 import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
@@ -50,7 +51,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
     endpoints: [...(c.endpoints || []), machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]), translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number])],
   }))
   const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
-  const publicCollections = [...translatable, Organizations, Municipalities, Topics, media].map((c): CollectionConfig => ({
+  const publicCollections = [...translatable, Organizations, Municipalities, Topics, SearchTerms, media].map((c): CollectionConfig => ({
     ...c,
     hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), rebuildOnPublish], afterDelete: [...(c.hooks?.afterDelete ?? []), rebuildOnDelete] },
   }))

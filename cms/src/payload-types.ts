@@ -76,6 +76,7 @@ export interface Config {
     organizations: Organization;
     municipalities: Municipality;
     topics: Topic;
+    'search-terms': SearchTerm;
     media: Media;
     glossary: Glossary;
     deploys: Deploy;
@@ -101,6 +102,7 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     municipalities: MunicipalitiesSelect<false> | MunicipalitiesSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    'search-terms': SearchTermsSelect<false> | SearchTermsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     glossary: GlossarySelect<false> | GlossarySelect<true>;
     deploys: DeploysSelect<false> | DeploysSelect<true>;
@@ -701,9 +703,6 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   credit?: string | null;
-  /**
-   * Who may change the file: the editors of this organization.
-   */
   organization?: (number | null) | Organization;
   uploadedBy?: (number | null) | User;
   updatedAt: string;
@@ -849,6 +848,32 @@ export interface Measure {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Words that mean the same to people searching (e.g. "Deutschkurs", "Sprachkurs", "Integrationskurs"), also in their script (e.g. "جوب سنتر" for Jobcenter). A page with one of the terms is found by the others too. Saving updates the website.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-terms".
+ */
+export interface SearchTerm {
+  id: number;
+  title?: string | null;
+  /**
+   * At least two words or phrases of two characters or more, as people searching type them.
+   */
+  terms?:
+    | {
+        term?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The website languages whose search the group applies to.
+   */
+  appliesIn?: ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[] | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Terms for machine translation. Without a translation the term stays unchanged in that language (e.g. "Jobcenter").
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -866,7 +891,7 @@ export interface Glossary {
   createdAt: string;
 }
 /**
- * Every publish rebuilds the public website. When a build fails, the previous website stays online.
+ * Every publish rebuilds the public website. When a build fails or takes too long, the previous website stays online.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "deploys".
@@ -906,8 +931,17 @@ export interface Deploy {
    * A running build renews this regularly; when it lapses, another build takes over.
    */
   leaseUntil?: string | null;
+  /**
+   * The building process reports every 5 seconds.
+   */
   heartbeatAt?: string | null;
+  /**
+   * When the building process dies, the build is retried, at most three times.
+   */
   attempts?: number | null;
+  /**
+   * Host and process id.
+   */
   worker?: string | null;
   log?: string | null;
   updatedAt: string;
@@ -1077,6 +1111,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'topics';
         value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'search-terms';
+        value: number | SearchTerm;
       } | null)
     | ({
         relationTo: 'media';
@@ -1424,6 +1462,23 @@ export interface TopicsSelect<T extends boolean = true> {
   description?: T;
   icon?: T;
   order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-terms_select".
+ */
+export interface SearchTermsSelect<T extends boolean = true> {
+  title?: T;
+  terms?:
+    | T
+    | {
+        term?: T;
+        id?: T;
+      };
+  appliesIn?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { SearchTermGroupSchema } from './searchTerms'
 import {
   AddressSchema,
   CostSchema,
@@ -192,6 +193,8 @@ export const SnapshotSchema = z.strictObject({
   municipalities: z.array(MunicipalitySchema),
   topics: z.array(TopicSchema),
   media: z.array(MediaSchema),
+  /** Editors' groups of equivalent search terms; the build indexes pages under them (`synonymsFor`). */
+  searchTerms: z.array(SearchTermGroupSchema),
 })
 
 export type Offer = z.infer<typeof OfferSchema>

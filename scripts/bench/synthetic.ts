@@ -167,6 +167,7 @@ export function syntheticSnapshot(offers: number): Snapshot {
       },
     ],
     media: [],
+    searchTerms: [],
   }
   return SnapshotSchema.parse(snapshot)
 }

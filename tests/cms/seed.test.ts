@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { SearchTermGroupSchema, synonymsFor } from '@lotse/content-schemas'
 import { seed, type SeedResult } from '@lotse/cms/seed'
 
 import { createTestCms, type TestCms } from '../helpers/payload'
@@ -70,6 +71,19 @@ describe('seed', () => {
     for (const collection of ['offers', 'contacts', 'events', 'reports', 'pages'] as const) {
       expect(await count(collection, { demo: { not_equals: true } })).toBe(0)
     }
+  })
+
+  it('seeds search term groups that pass the contract, in German and in newcomers’ scripts', async () => {
+    const { docs } = await payload.find({ collection: 'search-terms', limit: 0, pagination: false, depth: 0 })
+    const groups = docs.map((d) => SearchTermGroupSchema.parse({ terms: (d.terms ?? []).map((t: { term?: string | null }) => t.term), locales: d.appliesIn }))
+    for (const locale of ['de', 'ar', 'fa', 'uk'])
+      expect(
+        groups.some((g) => (g.locales as string[]).includes(locale)),
+        locale,
+      ).toBe(true)
+    expect(synonymsFor('Integrationskurse in Wittmund', 'de', groups)).toEqual(expect.arrayContaining(['Deutschkurs', 'Sprachkurs']))
+    expect(synonymsFor('Jobcenter Wittmund', 'ar', groups)).toContain('جوب سنتر')
+    expect(synonymsFor('Jobcenter Wittmund', 'fa', groups)).toContain('جاب سنتر')
   })
 
   it('translates part of the content into en, ar, uk and ti so the German fallback shows', async () => {

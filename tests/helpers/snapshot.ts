@@ -230,6 +230,7 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       },
     ],
     media: [],
+    searchTerms: [],
     ...overrides,
   }
   return SnapshotSchema.parse(snapshot)

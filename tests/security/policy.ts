@@ -188,6 +188,17 @@ export const collections: Record<string, CollectionPolicy> = {
       duplicate: ['translator', 'press', 'admin'],
     },
   },
+  'search-terms': {
+    why: 'Groups of equivalent search terms: the public reads them (they are in the public search index anyway); the press office and admins keep them, since a group changes how every organization’s pages are found; no drafts, a save is public.',
+    allow: {
+      readPublished: everyone,
+      readUnpublished: staff,
+      create: ['press', 'admin'],
+      update: ['press', 'admin'],
+      delete: ['press', 'admin'],
+      duplicate: ['press', 'admin'],
+    },
+  },
   deploys: {
     why: 'Site builds: staff read them; only the rebuild job writes them, never a request.',
     allow: { readUnpublished: staff },
@@ -224,6 +235,7 @@ export const collections: Record<string, CollectionPolicy> = {
 export const fields: Record<string, { read: Who; why: string }> = {
   'contacts.internalNotes': { read: editorialStaff, why: 'Stand-ins, private numbers: editorial staff only, never the public or translators.' },
   'media.uploadedBy': { read: staff, why: 'Which staff member uploaded a file is internal.' },
+  'search-terms.notes': { read: staff, why: 'Where a transliteration came from, who suggested a group: for the people who keep the list.' },
 }
 
 export const globals: Record<string, { read: Who; update: Who; why: string }> = {

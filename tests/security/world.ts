@@ -3,7 +3,7 @@
  * content of organization A in every state (published, draft only, published with a newer
  * draft), and a **canary** in every datum that is not public: a unique marker string in draft
  * titles, internal notes, an unpublished contact's e-mail, unused uploads, users' e-mail
- * addresses, glossary terms, deploy logs, queued jobs, preferences, the key-value store. Each
+ * addresses, glossary terms, search term notes, deploy logs, queued jobs, preferences, the key-value store. Each
  * canary says who may see it (from `policy.ts`); a response carrying a canary to anyone else
  * is a leak, however the data got there (list, `depth`, `populate`, a join, a version, an error
  * message).
@@ -134,6 +134,8 @@ export function sampleData(world: Pick<World, 'municipality' | 'topic'>, slug: s
       return { name: `Thema ${n}` }
     case 'glossary':
       return { term: `Begriff ${n}` }
+    case 'search-terms':
+      return { terms: [{ term: `Arzt ${n}` }, { term: `Doktor ${n}` }], appliesIn: ['de'] }
     case 'deploys':
       return { status: 'queued', summary: `Bau ${n}` }
     case 'users':
@@ -166,6 +168,8 @@ export function germanChange(slug: string, n: string): Record<string, unknown> {
       return { alt: `Geändert ${n}` }
     case 'glossary':
       return { note: `Geändert ${n}` }
+    case 'search-terms':
+      return { terms: [{ term: `Geändert ${n}` }, { term: `Anders ${n}` }] }
     case 'deploys':
       return { status: 'success', summary: `Geändert ${n}` }
     case 'users':
@@ -423,6 +427,9 @@ export async function createWorld(payload: Payload): Promise<World> {
   // Internal collections, each with a canary for whoever may read it.
   const glossary = (await create('glossary', { term: `Jobcenter ${canary('glossary', 'a glossary term', unpublishedReaders('glossary'))}` })).id
   remember('glossary', glossary)
+  const searchTermNote = canary('search-terms-notes', 'internal note of a search term group', fieldPolicy['search-terms.notes']!.read)
+  const searchTerms = (await create('search-terms', { terms: [{ term: 'Jobcenter' }, { term: 'جوب سنتر' }], appliesIn: ['de', 'ar'], notes: `Quelle ${searchTermNote}` })).id
+  remember('search-terms', searchTerms)
   const deploy = (
     await create('deploys', {
       status: 'failed',

@@ -39,6 +39,9 @@ const de = {
   statusNotForTranslators: '{{field}}: Übersetzer können Einträge nicht veröffentlichen oder zurückziehen.',
   fileNotForTranslators: '{{field}}: Übersetzer können Dateien nicht ersetzen, nur Texte übersetzen.',
   relationQueryNotAllowed: '{{field}}: Abfragen über verknüpfte Einträge ({{path}}) sind hier nicht erlaubt.',
+  searchTermsTooFew: '{{field}}: Eine Gruppe braucht mindestens {{min}} Begriffe, die dasselbe bedeuten.',
+  searchTermTooShort: '{{field}}: „{{term}}“ ist zu kurz; ein Suchbegriff hat mindestens {{min}} Zeichen.',
+  searchTermDuplicate: '{{field}}: „{{term}}“ steht zweimal in der Gruppe.',
 } as const
 
 type MessageKey = keyof typeof de
@@ -77,6 +80,9 @@ const en: Record<MessageKey, string> = {
   statusNotForTranslators: '{{field}}: Translators cannot publish or unpublish entries.',
   fileNotForTranslators: '{{field}}: Translators cannot replace files, only translate texts.',
   relationQueryNotAllowed: '{{field}}: Queries through related entries ({{path}}) are not allowed here.',
+  searchTermsTooFew: '{{field}}: A group needs at least {{min}} terms that mean the same.',
+  searchTermTooShort: '{{field}}: "{{term}}" is too short; a search term has at least {{min}} characters.',
+  searchTermDuplicate: '{{field}}: "{{term}}" occurs twice in the group.',
 }
 
 /** A label in the admin's languages, as Payload field labels are given. */

@@ -9,6 +9,7 @@ import { seedOffers } from './offers'
 import { seedOrganizations } from './organizations'
 import { seedPages } from './pages'
 import { seedReports } from './reports'
+import { seedSearchTerms } from './searchTerms'
 import { seedTopics } from './topics'
 
 /** Bump when the seed gains content an existing installation should not get retroactively. */
@@ -24,7 +25,7 @@ export interface SeedResult {
  * Seeds once per database, never again over an editor's changes: the dates of the first seed
  * are kept in the hidden `system-state` global. Reference data (municipalities, topics) and the
  * concept's measures are real and seeded always; demo content (offers, contacts, events,
- * reports, pages) only when `demo` is on (the default outside production).
+ * reports, pages, search terms) only when `demo` is on (the default outside production).
  */
 export async function seed(payload: Payload, options: { demo: boolean }): Promise<SeedResult> {
   const state = await payload.findGlobal({ slug: 'system-state' })
@@ -47,6 +48,7 @@ export async function seed(payload: Payload, options: { demo: boolean }): Promis
     await seedEvents(ctx)
     await seedReports(ctx)
     await seedPages(ctx)
+    await seedSearchTerms(ctx)
     await payload.updateGlobal({ slug: 'system-state', data: { demoSeededAt: now(), seedVersion: SEED_VERSION }, context: SeedContext.writeContext })
     result.demo = 'seeded'
   }

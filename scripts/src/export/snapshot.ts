@@ -14,6 +14,7 @@ import {
   PageSchema,
   readTranslationRecord,
   ReportSchema,
+  SearchTermGroupSchema,
   SnapshotSchema,
   TopicSchema,
   translationState,
@@ -110,8 +111,8 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
     const result = await payload.find({ collection, locale: 'all', draft: false, overrideAccess: false, depth: 0, limit: 0, pagination: false })
     return result.docs as unknown as Doc[]
   }
-  const [offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media] = await Promise.all(
-    (['offers', 'contacts', 'events', 'reports', 'pages', 'measures', 'organizations', 'municipalities', 'topics', 'media'] as const).map(read),
+  const [offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media, searchTerms] = await Promise.all(
+    (['offers', 'contacts', 'events', 'reports', 'pages', 'measures', 'organizations', 'municipalities', 'topics', 'media', 'search-terms'] as const).map(read),
   )
 
   const slugMap = (docs: Doc[]) => new Map(docs.map((d) => [String(d.id), d.slug as string]))
@@ -276,6 +277,20 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
     municipalities: municipalities!.map((d) => parse(MunicipalitySchema, 'municipalities', d, { slug: d.slug, name: loc(d.name), order: num(d.order), location: point(d.location) })),
     topics: topics!.map((d) => parse(TopicSchema, 'topics', d, { slug: d.slug, name: loc(d.name), description: loc(d.description), icon: str(d.icon), order: num(d.order) })),
     media: [],
+    // In the order they were created, so the same groups always give the same snapshot.
+    searchTerms: [...searchTerms!]
+      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.id).localeCompare(String(b.id)))
+      .map((d) =>
+        parse(
+          SearchTermGroupSchema,
+          'search-terms',
+          { ...d, slug: d.title ?? d.id },
+          {
+            terms: ((d.terms as { term?: string | null }[] | null) ?? []).map((row) => (row.term ?? '').trim()).filter((term) => term !== ''),
+            locales: d.appliesIn ?? [],
+          },
+        ),
+      ),
   }
 
   const mediaFiles: string[] = []

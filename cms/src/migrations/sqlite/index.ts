@@ -5,6 +5,7 @@ import * as migration_20261125_055543_deploys_and_publish_jobs from './20261125_
 import * as migration_20261125_150000_locale_parent_indexes from './20261125_150000_locale_parent_indexes';
 import * as migration_20261202_162228_security_media_owner_deploy_lease from './20261202_162228_security_media_owner_deploy_lease';
 import * as migration_20261202_162958_reset_throttle_without_reservation from './20261202_162958_reset_throttle_without_reservation';
+import * as migration_20261203_072439_search_terms from './20261203_072439_search_terms';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_162958_reset_throttle_without_reservation.up,
     down: migration_20261202_162958_reset_throttle_without_reservation.down,
-    name: '20261202_162958_reset_throttle_without_reservation'
+    name: '20261202_162958_reset_throttle_without_reservation',
+  },
+  {
+    up: migration_20261203_072439_search_terms.up,
+    down: migration_20261203_072439_search_terms.down,
+    name: '20261203_072439_search_terms'
   },
 ];
