@@ -81,8 +81,10 @@ export function mergeHits(own: Hit[], german: Hit[]): Hit[] {
   return [...own, ...german.filter((h) => !seen.has(pageKey(h.url)))]
 }
 
-async function hitsOf(results: PagefindResult[], locale: string): Promise<Hit[]> {
-  const data = await Promise.all(results.slice(0, LIMIT).map((r) => r.data()))
+/** Asks one locale's index: the only place a query reaches Pagefind, through `prepareQuery`. */
+async function ask(load: LoadBundle, locale: string, query: string, filters?: Record<string, string>): Promise<Hit[]> {
+  const found = await (await load(locale)).search(prepareQuery(query, locale), { filters })
+  const data = await Promise.all((found?.results ?? []).slice(0, LIMIT).map((r) => r.data()))
   return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, locale }))
 }
 
@@ -102,17 +104,14 @@ export async function availableFilters(load: LoadBundle, locale: string, names: 
  * not know: with a filter chosen, German results are not added.
  */
 export async function search(load: LoadBundle, locale: string, request: SearchRequest): Promise<SearchOutcome> {
-  const query = prepareQuery(request.query, locale)
-  if (query === '') return { hits: [], germanUnavailable: false }
+  if (request.query.trim() === '') return { hits: [], germanUnavailable: false }
   const filters = Object.keys(request.filters).length > 0 ? request.filters : undefined
-  const found = await (await load(locale)).search(query, { filters })
-  const own = await hitsOf(found?.results ?? [], locale)
+  const own = await ask(load, locale, request.query, filters)
   const wantGerman = hasGermanFallback(locale) && !filters && (request.alsoGerman || own.length < FEW)
   if (!wantGerman) return { hits: own, germanUnavailable: false }
   let german: Hit[]
   try {
-    const fallback = await (await load(SOURCE_LOCALE)).search(prepareQuery(request.query, SOURCE_LOCALE))
-    german = await hitsOf(fallback?.results ?? [], SOURCE_LOCALE)
+    german = await ask(load, SOURCE_LOCALE, request.query)
   } catch {
     return { hits: own, germanUnavailable: true }
   }
