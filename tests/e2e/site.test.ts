@@ -199,6 +199,26 @@ describe('the built site in a browser', () => {
     await context.close()
   })
 
+  it('searches what the reader typed before React had loaded', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    // Hold back React's renderer, as a slow connection would.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/_astro\/client\.[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${base}/uk/search/`, { waitUntil: 'domcontentloaded' })
+    await page.fill('#search-q', 'лікаря')
+    expect(await page.textContent('#search-status')).toBe('')
+    release()
+    await searchAnswered(page)
+    await page.waitForSelector('#search-results a[href="/uk/info/gesundheit/"]')
+    expect(await page.inputValue('#search-q')).toBe('лікаря')
+    await context.close()
+  })
+
   it('searches from the keyboard alone', async () => {
     const context = await newContext()
     const page = await open(context, '/fa/search/')

@@ -1,8 +1,11 @@
 /**
  * The search page's island: results as the reader types (debounced), the filters the index
- * holds, "also in German", and the offline state. Server-rendered hidden, so a browser without
- * JavaScript shows the page's `<noscript>` path instead of a form that cannot answer; shown
- * once hydrated. The engine (`../search/engine`) does the searching; this file only shows it.
+ * holds, "also in German", and the offline state. Server-rendered, so the search box is there
+ * before React has loaded (on a slow connection that takes seconds): what the reader types
+ * meanwhile is searched once hydrated, and Enter meanwhile submits the form to this page with
+ * `?q=`, which is searched on load. A browser without JavaScript hides the island (the page's
+ * `<noscript>` style) and shows the page's way to the offers by topic instead. The engine
+ * (`../search/engine`) does the searching; this file only shows it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 
@@ -37,7 +40,6 @@ const DEBOUNCE_MS = 250
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
 
 export default function Search({ locale, strings, languageNames }: Props) {
-  const [ready, setReady] = useState(false)
   const [query, setQuery] = useState('')
   const [chosen, setChosen] = useState<Record<string, string>>({})
   const [alsoGerman, setAlsoGerman] = useState(false)
@@ -47,6 +49,7 @@ export default function Search({ locale, strings, languageNames }: Props) {
   const [online, setOnline] = useState(true)
   const run = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const box = useRef<HTMLInputElement>(null)
   const german = hasGermanFallback(locale)
 
   const start = async (q: string, filters: Record<string, string>, withGerman: boolean) => {
@@ -85,7 +88,8 @@ export default function Search({ locale, strings, languageNames }: Props) {
 
   useEffect(() => {
     const params = new URLSearchParams(location.search)
-    const q = params.get('q') ?? ''
+    // Typed before hydration (React keeps the box's text then), else the submitted `?q=`.
+    const q = box.current?.value || params.get('q') || ''
     const filters: Record<string, string> = {}
     for (const name of FILTERS) {
       const value = params.get(name)
@@ -95,7 +99,6 @@ export default function Search({ locale, strings, languageNames }: Props) {
     setQuery(q)
     setChosen(filters)
     setAlsoGerman(withGerman)
-    setReady(true)
     const update = () => setOnline(navigator.onLine)
     update()
     addEventListener('online', update)
@@ -128,12 +131,13 @@ export default function Search({ locale, strings, languageNames }: Props) {
   }
 
   return (
-    <div className="search-island" hidden={!ready}>
-      <form role="search" onSubmit={submit}>
+    <div className="search-island">
+      <form role="search" method="get" onSubmit={submit}>
         <label htmlFor="search-q">{strings.label}</label>
         <p>
           <input
             id="search-q"
+            ref={box}
             type="search"
             name="q"
             value={query}
