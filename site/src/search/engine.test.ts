@@ -67,6 +67,13 @@ describe('search engine', () => {
     expect(de.queries).toEqual([])
   })
 
+  it('loads no index for an empty query', async () => {
+    const loaded: string[] = []
+    const out = await search(async (locale) => (loaded.push(locale), german.bundle), 'ar', { query: '   ', filters: {}, alsoGerman: true })
+    expect(out.hits).toEqual([])
+    expect(loaded).toEqual([])
+  })
+
   it('never asks German for German readers', async () => {
     const de = fakeBundle({})
     const out = await search(loader({ de: de.bundle }), 'de', { query: 'nichts', filters: {}, alsoGerman: true })
