@@ -90,12 +90,17 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   return page
 }
 
-async function searchFor(page: Page, locale: string, query: string): Promise<{ own: string[]; german: string[] }> {
-  await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' })
+/** The search island's one result list, split by the index each result came from. */
+async function resultsOf(page: Page, locale: string): Promise<{ own: string[]; german: string[] }> {
+  const links = (source: string) => page.$$eval(`#search-results > li[data-locale="${source}"] h2 a`, (as) => as.map((a) => a.getAttribute('href') ?? ''))
+  return { own: await links(locale), german: locale === 'de' ? [] : await links('de') }
+}
+
+async function searchFor(page: Page, locale: string, query: string, params = ''): Promise<{ own: string[]; german: string[] }> {
+  await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}${params}`, { waitUntil: 'load' })
   await searchAnswered(page)
   await page.waitForTimeout(300)
-  const links = (sel: string) => page.$$eval(`${sel} a`, (as) => as.map((a) => a.getAttribute('href') ?? ''))
-  return { own: await links('#search-results'), german: (await page.isHidden('#search-german')) ? [] : await links('#search-german-results') }
+  return resultsOf(page, locale)
 }
 
 describe('the built site in a browser', () => {
@@ -149,6 +154,111 @@ describe('the built site in a browser', () => {
     await context.close()
   })
 
+  it('shows results while the reader types, and announces their number', async () => {
+    const context = await newContext()
+    const page = await open(context, '/de/search/')
+    await page.locator('main').getByLabel(uiStrings('de')['search.label'], { exact: true }).pressSequentially('Integrationskurs', { delay: 30 })
+    await searchAnswered(page)
+    expect(await page.getAttribute('#search-status', 'role')).toBe('status')
+    await page.waitForSelector('#search-results a[href="/de/offers/integrationskurs-kvhs-wittmund/"]')
+    const count = await page.locator('#search-results > li').count()
+    expect(await page.textContent('#search-status')).toBe(uiStrings('de')['search.results'].replace('{{count}}', String(count)))
+    expect(page.url()).toContain('q=Integrationskurs')
+    await context.close()
+  })
+
+  it('adds German results on request after the reader’s own, each page once, each with its language and a snippet', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    const without = await searchFor(page, 'ar', 'Kurs')
+    expect(without.own.length).toBeGreaterThanOrEqual(3)
+    expect(without.german).toEqual([])
+    await page.check('#search-also-german')
+    await page.waitForFunction(() => document.querySelector('#search-results > li[data-locale="de"]') !== null, undefined, { timeout: 10_000 })
+    await searchAnswered(page)
+    expect(page.url()).toContain('de=1')
+    const sources = await page.$$eval('#search-results > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.locale))
+    // The reader's language first, German after it.
+    expect(sources.indexOf('de')).toBeGreaterThan(sources.lastIndexOf('ar'))
+    const { own, german } = await resultsOf(page, 'ar')
+    const keys = [...own, ...german].map((u) => u.replace(/^\/[^/]+\//, ''))
+    expect(new Set(keys).size).toBe(keys.length)
+    // German results read left to right in German inside the Arabic page; each says its language and has a snippet.
+    const first = page.locator('#search-results > li[data-locale="de"]').first()
+    expect(await first.getAttribute('lang')).toBe('de')
+    expect(await first.evaluate((li) => getComputedStyle(li).direction)).toBe('ltr')
+    expect(await first.locator('.result-lang').textContent()).toBe('Deutsch')
+    expect(
+      await page
+        .locator('#search-results > li[data-locale="ar"]')
+        .first()
+        .evaluate((li) => getComputedStyle(li).direction),
+    ).toBe('rtl')
+    expect(await page.locator('#search-results > li[data-locale="ar"] .result-lang').first().textContent()).toBe('العربية')
+    expect((await first.locator('p').last().innerHTML()).length).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('searches what the reader typed before React had loaded', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    // Hold back React's renderer, as a slow connection would.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/_astro\/client\.[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${base}/uk/search/`, { waitUntil: 'domcontentloaded' })
+    await page.fill('#search-q', 'лікаря')
+    expect(await page.textContent('#search-status')).toBe('')
+    release()
+    await searchAnswered(page)
+    await page.waitForSelector('#search-results a[href="/uk/info/gesundheit/"]')
+    expect(await page.inputValue('#search-q')).toBe('лікаря')
+    await context.close()
+  })
+
+  it('searches from the keyboard alone', async () => {
+    const context = await newContext()
+    const page = await open(context, '/fa/search/')
+    await page.focus('#search-q')
+    await page.keyboard.type('پزشک')
+    await page.keyboard.press('Enter')
+    await searchAnswered(page)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(uiStrings('fa')['search.submit'])
+    await page.waitForSelector('#search-results a[href="/fa/info/gesundheit/"]')
+    await context.close()
+  })
+
+  it('gives readers without JavaScript the offers by topic instead of a dead search form', async () => {
+    const context = await newContext({ javaScriptEnabled: false })
+    const page = await open(context, '/fa/search/?q=%D9%BE%D8%B2%D8%B4%DA%A9')
+    expect(await page.isVisible('#search-q')).toBe(false)
+    expect(await page.textContent('#search-without-js')).toBe(uiStrings('fa')['search.needsJs'])
+    const topic = page.locator('main a[href^="/fa/offers/topic/"]').first()
+    await topic.click()
+    await page.waitForURL(/\/fa\/offers\/topic\/[^/]+\/$/)
+    expect(await page.locator('main a[href^="/fa/offers/"]').count()).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('runs no script on a reading page but the service-worker registration', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+    await page.goto(`${base}/ar/offers/integrationskurs-kvhs-wittmund/`, { waitUntil: 'networkidle' })
+    // Base.astro's script and the module it imports (scripts/register.ts): no island, no React, no Pagefind.
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const url of scripts) expect(url).toMatch(/^\/_astro\/(?:Base\.astro_astro_type_script_index_0_lang|register)\.[\w-]+\.js$/)
+    expect(scripts.map((url) => readFileSync(path.join(work, 'dist', url), 'utf8')).join('')).toContain('serviceWorker.register')
+    await context.close()
+  })
+
   it('filters offers instantly with JavaScript', async () => {
     const context = await newContext()
     const page = await open(context, '/de/offers/')
@@ -181,6 +291,7 @@ describe('the built site in a browser', () => {
     expect(await page.isVisible('#offline-banner')).toBe(true)
     const found = await searchFor(page, 'uk', 'лікаря')
     expect(found.own).toContain('/uk/info/gesundheit/')
+    expect(await page.textContent('.search-offline')).toBe(uiStrings('uk')['search.offline'])
     await context.close()
   })
 
@@ -245,6 +356,7 @@ describe('the built site in a browser', () => {
       'info/',
       'info/gesundheit/',
       'search/?q=Kurs',
+      'search/?q=Kurs&de=1',
       '404/',
     ]
     const context = await newContext()

@@ -23,6 +23,25 @@ const html = (file: string) => read(out, file)
 const gz = (s: string | Buffer) => gzipSync(s).length
 const noop = <T>(_: string, fn: () => Promise<T>) => fn()
 
+/**
+ * Every script file a page makes the browser fetch on load, from the built files: its
+ * `<script src>`s, the component and renderer of its islands, and every module those import
+ * (Astro's chunks import each other with relative paths), each once.
+ */
+function scriptsOf(page: string): string[] {
+  const entries = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...page.matchAll(/\s(?:component|renderer|before-hydration)-url="([^"]+)"/g)].map((m) => m[1]!)
+  const seen = new Set<string>()
+  const visit = (url: string) => {
+    if (seen.has(url)) return
+    seen.add(url)
+    const code = read(out, url)
+    for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g)) visit(path.posix.join(path.posix.dirname(url), m[1]!))
+  }
+  for (const url of entries.filter((u) => u !== '')) visit(url)
+  return [...seen]
+}
+const gzOf = (urls: string[]) => urls.reduce((sum, url) => sum + gz(readFileSync(path.join(out, url))), 0)
+
 const ev = (slug: string, start: string, extra: Record<string, unknown> = {}) => ({
   slug,
   updatedAt: '2026-11-10T09:00:00.000Z',
@@ -186,5 +205,37 @@ describe('site build', () => {
       const bytes = gz(inline) + external.reduce((sum, b) => sum + gz(b), 0)
       expect(bytes, file).toBeLessThanOrEqual(10 * 1024)
     }
+  })
+
+  it('keeps the search page’s JavaScript (island, React, pagefind.js) within 80 KB gzip before the first query', () => {
+    for (const code of ['de', 'ar', 'ti'] as const) {
+      const page = html(`${code}/search/index.html`)
+      const urls = [...scriptsOf(page), `/pagefind/${code}/pagefind.js`]
+      // The measurement covers React itself: a renderer chunk with react-dom's hydration.
+      expect(
+        urls.some((u) => read(out, u).includes('hydrateRoot')),
+        urls.join(' '),
+      ).toBe(true)
+      expect(gzOf(urls), `${code}: ${urls.map((u) => `${u} ${gzOf([u])}`).join(', ')}`).toBeLessThanOrEqual(80 * 1024)
+    }
+  })
+
+  it('ships React and the island only to the search pages', () => {
+    const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))
+    const search = pages.filter((f) => /^[^/]+\/search\/index\.html$/.test(f))
+    expect(search).toHaveLength(localeCodes.length)
+    for (const file of pages.filter((f) => !search.includes(f))) {
+      const page = html(file)
+      expect(page.includes('<astro-island'), file).toBe(false)
+      for (const url of scriptsOf(page)) expect(read(out, url).includes('hydrateRoot'), `${file}: ${url}`).toBe(false)
+    }
+  })
+
+  it('moves Astro’s island scripts into files, so the search page has no inline script', () => {
+    const page = html('fa/search/index.html')
+    expect(page).toContain('<astro-island')
+    expect(page).not.toMatch(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>/)
+    const runtime = scriptsOf(page).filter((u) => u.includes('/island-'))
+    expect(runtime.some((u) => read(out, u).includes('astro-island'))).toBe(true)
   })
 })

@@ -76,7 +76,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
       shares.map((share, i) =>
         run(nodeBin, [astro, 'build', '--outDir', dirs[i]!, '--silent'], {
           cwd: siteDir,
-          env: { ...process.env, LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}) },
+          env: { ...process.env, NODE_ENV: 'production', LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}) },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
       ),
