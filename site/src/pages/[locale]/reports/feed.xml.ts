@@ -2,9 +2,10 @@ import type { APIRoute } from 'astro'
 
 import { getLocale } from '@lotse/translations'
 
+import { atomFeed } from '../../../lib/atom'
 import { content } from '../../../lib/content'
 import { translator } from '../../../lib/i18n'
-import { escapeHtml, renderRichText } from '../../../lib/richtext'
+import { renderRichText } from '../../../lib/richtext'
 import { pick } from '../../../lib/text'
 import { absolute, href, localeParams, paths } from '../../../lib/urls'
 
@@ -14,16 +15,27 @@ export const getStaticPaths = localeParams
 export const GET: APIRoute = ({ params }) => {
   const code = getLocale(params.locale!).code
   const t = translator(code)
-  const reports = content().reports.slice(0, 30)
-  const self = absolute(href(code, paths.reportsFeed()))
-  const updated = reports.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), content().snapshot.generatedAt)
-  const entries = reports.map((r) => {
-    const title = pick(r, r.title, code)!
-    const summary = pick(r, r.summary, code)
-    const body = pick(r, r.body, code)
-    const url = absolute(href(code, paths.report(r.slug)))
-    return `<entry><id>${url}</id><title xml:lang="${title.lang}">${escapeHtml(title.value)}</title><link href="${url}"/><published>${new Date(r.publishedDate).toISOString()}</published><updated>${new Date(r.updatedAt).toISOString()}</updated>${summary ? `<summary xml:lang="${summary.lang}">${escapeHtml(summary.value)}</summary>` : ''}${body ? `<content type="html" xml:lang="${body.lang}">${escapeHtml(renderRichText(body.value))}</content>` : ''}</entry>`
+  const { reports: all, snapshot } = content()
+  const reports = all.slice(0, 30)
+  const xml = atomFeed({
+    self: absolute(href(code, paths.reportsFeed())),
+    alternate: absolute(href(code, paths.reports())),
+    lang: code,
+    title: `${t('site.name')} – ${t('reports.title')}`,
+    author: 'Landkreis Wittmund',
+    // The newest change among the reports, or the export if later: the same snapshot gives the same feed.
+    updated: reports.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), snapshot.generatedAt),
+    entries: reports.map((r) => {
+      const body = pick(r, r.body, code)
+      return {
+        url: absolute(href(code, paths.report(r.slug))),
+        title: pick(r, r.title, code)!,
+        summary: pick(r, r.summary, code),
+        html: body && { value: renderRichText(body.value), lang: body.lang },
+        published: r.publishedDate,
+        updated: r.updatedAt,
+      }
+    }),
   })
-  const xml = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${code}"><id>${self}</id><title>${escapeHtml(`${t('site.name')} – ${t('reports.title')}`)}</title><link rel="self" href="${self}"/><link href="${absolute(href(code, paths.reports()))}"/><updated>${new Date(updated).toISOString()}</updated><author><name>Landkreis Wittmund</name></author>${entries.join('')}</feed>\n`
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } })
 }
