@@ -176,8 +176,10 @@ describe.each(localeCodes.map((code) => ({ code })))('the Atom feed in $code', (
     expect(feed(code).items.map((i) => i.url)).toEqual(linked.slice(0, 30))
   })
 
-  it('links each entry to its page in the build, whose heading is the entry’s title', () => {
+  it('links each entry with an absolute URL to its page in the build, whose heading is the entry’s title', () => {
     for (const item of feed(code).items) {
+      // As written, not as the parser resolves it against the feed's address.
+      expect(item.element.findElementWithName('link')?.getAttribute('href')).toBe(item.url)
       const page = builtPage(item.url!)
       expect(page, item.url!).not.toBeNull()
       expect(xmlText(decodeHtml(/<h1\b[^>]*>([^<]*)<\/h1>/.exec(page!)?.[1] ?? '')), item.url!).toBe(item.title)
