@@ -1,11 +1,12 @@
 import { richTextToPlain } from './richtext'
+import { GERMAN_COMPOUND_PARTS } from './germanWords'
 import { compoundVocabulary, indexTerms } from './searchText'
 import { content } from './content'
 import type { Shown } from './text'
 
 /**
  * The build side of search matching (see `searchText.ts`): the German words of the whole
- * snapshot as the vocabulary compounds are split with, and a page's hidden extra terms.
+ * snapshot and the maintained word list (`germanWords.ts`) as the vocabulary compounds are split with, and a page's hidden extra terms.
  */
 let vocabulary: Set<string> | undefined
 function germanVocabulary(): Set<string> {
@@ -17,7 +18,7 @@ function germanVocabulary(): Set<string> {
   }
   for (const c of s.contacts) texts.push(c.responsibility.de ?? '')
   for (const t of s.topics) texts.push(t.name.de ?? '')
-  return (vocabulary = compoundVocabulary(texts))
+  return (vocabulary = compoundVocabulary(texts, GERMAN_COMPOUND_PARTS))
 }
 
 /** A block of the page as the reader gets it: its text and the language it is actually in. */

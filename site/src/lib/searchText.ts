@@ -57,11 +57,25 @@ function wordLanguage(word: string, locale: string): string {
   return ['en', 'ku', 'tr', 'pl', 'ro'].includes(base) ? base : 'de'
 }
 
+/** Ethiopic rows whose syllables are not the usual eight vowel orders (the labialised qʷ, kʷ, gʷ … rows). */
+const LABIALISED_ROWS = new Set([0x1248, 0x1258, 0x1288, 0x12b0, 0x12c0, 0x1310])
+/**
+ * The sixth-order syllable of an Ethiopic row (ə or no vowel: ጽ, ም) as its first order (ä: ጸ, መ).
+ * Tigrinya spelling and readers' typing mix the two freely (`ጸሕፈት`/`ጽሕፈት`), and the syllabary
+ * keyboards put them on the same key with different vowel keys.
+ */
+function foldSixthOrder(c: string): string {
+  const cp = c.charCodeAt(0)
+  const row = cp - ((cp - 0x1200) % 8)
+  return cp - row === 5 && !LABIALISED_ROWS.has(row) ? String.fromCharCode(row) : c
+}
+
 /**
  * Folds one lower-case word the way readers' keyboards vary it: Arabic-script letter variants,
  * harakat, tatweel and ZWNJ; Persian and Arabic-Indic digits; Cyrillic ё/ґ/ї; Latin accents,
  * and for German ß and umlauts in both spellings (`ä` and `ae` → `a`); the Ethiopic homophone
- * rows ሠ/ሰ and ፀ/ጸ (written interchangeably in Tigrinya and Amharic orthography).
+ * rows ሠ/ሰ and ፀ/ጸ (written interchangeably in Tigrinya and Amharic orthography) and the first
+ * and sixth vowel orders.
  */
 export function normalizeWord(word: string, lang: string): string {
   let w = word.normalize('NFKC').toLowerCase().replace(DROP, '')
@@ -69,6 +83,7 @@ export function normalizeWord(word: string, lang: string): string {
   w = w.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
   w = w.replace(/ё/g, 'е').replace(/ґ/g, 'г').replace(/ї/g, 'і')
   w = w.replace(/[\u1220-\u1227]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x10)).replace(/[\u1340-\u1346]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 8))
+  w = w.replace(/[\u1200-\u135A]/g, foldSixthOrder)
   if (lang === 'de') w = w.replace(/ß/g, 'ss').replace(/ä|ae/g, 'a').replace(/ö|oe/g, 'o').replace(/ü|ue/g, 'u')
   return foldLatin(w)
 }
@@ -121,6 +136,9 @@ function ukrainian(word: string): string {
     }
   }
   w = w.replace(/и$/, '')
+  // The fleeting о/е of -ок, -ець, -ень (притулок/притулку, українець/українця, тиждень/тижня):
+  // the nominative meets the other cases without it (its ь is gone by now).
+  w = w.replace(/([^аеиоуюяіїє])[ое]([кцн])$/, '$1$2')
   if (/[^аеиоуюяіїє][аеиоуюяіїє]+[^аеиоуюяіїє]+[аеиоуюяіїє].*ость$/.test(w)) w = w.replace(/ость$/, '')
   const c = w
   w = w.replace(/ь$/, '')
@@ -150,7 +168,14 @@ const PREFIXES: Record<string, string[]> = {
   fa: ['نمی', 'می'],
 }
 
+/**
+ * The shortest stem an affix may leave. Persian and Pashto write no short vowels, so common
+ * nouns have two-letter stems (زن "woman" of زنان, ښځ of ښځه/ښځو); elsewhere three.
+ */
+const MIN_STEM: Record<string, number> = { fa: 2, ps: 2 }
+
 function stripAffixes(word: string, lang: string): string {
+  const min = MIN_STEM[lang] ?? 3
   let w = word
   for (const p of PREFIXES[lang] ?? []) {
     if (w.startsWith(p) && Array.from(w).length - Array.from(p).length >= 3) {
@@ -159,7 +184,7 @@ function stripAffixes(word: string, lang: string): string {
     }
   }
   for (const s of SUFFIXES[lang] ?? []) {
-    if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= 3) return w.slice(0, -s.length)
+    if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= min) return w.slice(0, -s.length)
   }
   return w
 }
@@ -197,20 +222,26 @@ const MIN_PART = 4
 const SHORT_PARTS = ['amt', 'arzt', 'bad', 'bus', 'hof', 'job', 'kita', 'kurs', 'rat', 'tag', 'zeit', 'haus', 'café', 'cafe', 'hilfe', 'recht']
 const LINKS = ['', 's', 'es', 'n', 'en', 'e', 'er']
 
-/** The folded German words a compound may be split into: every word of the texts of at least four letters, plus a few short ones. */
-export function compoundVocabulary(texts: Iterable<string>): Set<string> {
-  const vocabulary = new Set(SHORT_PARTS.map((w) => normalizeWord(w, 'de')))
+/**
+ * The folded German words a compound may be split into: every word of the texts of at least
+ * four letters, a few short ones, and `extra` (a maintained word list, see `germanWords.ts`).
+ */
+export function compoundVocabulary(texts: Iterable<string>, extra: Iterable<string> = []): Set<string> {
+  const vocabulary = new Set([...SHORT_PARTS, ...extra].map((w) => normalizeWord(w, 'de')))
   for (const text of texts) for (const w of words(text)) if (w.length >= MIN_PART) vocabulary.add(normalizeWord(w, 'de'))
   return vocabulary
 }
 
 /**
- * Splits a folded German word into known words, each followed by a linking element (`s`, `n`,
- * `en` …) or ending in a known word's form without its final `e` (`Sprach|kurs`). Returns the
- * parts, or `[]` when the word is not such a compound. The longest first part wins.
+ * Splits a folded German word into known words. A part is known as it stands, as a known word
+ * without its final `e` (`Sprach|kurs`) or, from four letters, as the stem of a known verb
+ * (`Lern|café`, `Fahr|rad`); a linking element (`s`, `n`, `en` …) stays on the part before it
+ * (`migrations|dienst`), so the parts joined give the word back and any run of them is a piece
+ * of the word as written. Returns the parts, or `[]` when the word is not such a compound. The
+ * longest first part wins.
  */
 export function splitCompound(word: string, vocabulary: Set<string>): string[] {
-  const known = (p: string) => p.length >= 3 && (vocabulary.has(p) || vocabulary.has(`${p}e`))
+  const known = (p: string) => p.length >= 3 && (vocabulary.has(p) || vocabulary.has(`${p}e`) || (p.length >= 4 && vocabulary.has(`${p}en`)))
   const split = (w: string, depth: number): string[] | null => {
     if (depth > 0 && known(w)) return [w]
     for (let i = w.length - 3; i >= 3; i--) {
@@ -219,7 +250,7 @@ export function splitCompound(word: string, vocabulary: Set<string>): string[] {
       for (const link of LINKS) {
         if (!w.startsWith(link, i)) continue
         const rest = split(w.slice(i + link.length), depth + 1)
-        if (rest) return [head, ...rest]
+        if (rest) return [head + link, ...rest]
       }
     }
     // The last part may be inflected (`Integrationskurse`): its stem must be a known word's stem.
@@ -241,7 +272,7 @@ function stemsOf(vocabulary: Set<string>): Set<string> {
  * The extra terms a text block adds to its page's index: each word's key where it differs from
  * the word as written, hyphenated words joined (`Sprach-Café` → `sprachcafe`), and for German
  * the keys of a compound's parts and of every run of them (`Berufssprachkurs` → `beruf`,
- * `sprachkur`, `kur` …). Sorted and unique, so the build stays deterministic.
+ * `sprachkur`, `kur` …), down into parts that are compounds themselves. Sorted and unique, so the build stays deterministic.
  */
 export function indexTerms(text: string, locale: string, vocabulary: Set<string> = new Set()): string[] {
   const terms = new Set<string>()
@@ -249,8 +280,13 @@ export function indexTerms(text: string, locale: string, vocabulary: Set<string>
     const key = searchKey(written, locale)
     if (key !== written.toLowerCase()) terms.add(key)
     if (wordLanguage(written, locale) !== 'de' || vocabulary.size === 0) return
-    const parts = splitCompound(normalizeWord(written, 'de'), vocabulary)
+    addParts(normalizeWord(written, 'de'))
+  }
+  // Every run of a compound's parts, and the parts of a part that is itself a compound (`Fahrrad`).
+  const addParts = (word: string) => {
+    const parts = splitCompound(word, vocabulary)
     for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) if (j - i < parts.length) terms.add(cistem(parts.slice(i, j).join('')))
+    for (const part of parts) addParts(part)
   }
   for (const w of words(text)) add(w)
   for (const joined of text.match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+/gu) ?? []) add(joined.replace(/-/g, ''))

@@ -106,7 +106,8 @@ export const tuningRecall: RecallCase[] = [
   r('uk', 'inflection', 'житло', 'wohnungssuche-beratung', 'g-mieterberatung'),
   r('uk', 'inflection', 'лікар', 'g-kinderarzt-notdienst'),
   r('uk', 'inflection', 'притулок', 'asylverfahrensberatung-esens'),
-  r('uk', 'spelling', "здоров'я", 'g-kinderarzt-notdienst', 'hebammensprechstunde', 'gesundheitslotsen'),
+  // The apostrophe typed as ' where the text has ’ (сім’ю, сім’ї).
+  r('uk', 'spelling', "сім'я", 'mama-lernt-deutsch', 'migrationsberatung-erwachsene'),
   r('uk', 'fallback', 'Tafel', 'tafel-wittmund'),
   // Russian.
   r('ru', 'exact', 'врач', 'g-kinderarzt-notdienst'),

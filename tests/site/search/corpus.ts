@@ -90,8 +90,12 @@ const pick = <T>(values: Record<string, T | undefined>) => Object.fromEntries(Ob
 export function searchSnapshot(): Snapshot {
   const base = fixtureSnapshot()
   const template = base.offers[0]!
-  const offer = (slug: string, title: Partial<Record<LocaleCode, string>>, summary: Partial<Record<LocaleCode, string>>, body: Partial<Record<LocaleCode, string[]>>) => ({
+  // Facts come from the offer itself, not the template: a template's "childcare available" or
+  // "for women" on every page would make every page match `کودکان` or `Frauen`.
+  type Facts = { targetGroups: string[]; childcare: boolean }
+  const offer = (slug: string, title: Partial<Record<LocaleCode, string>>, summary: Partial<Record<LocaleCode, string>>, body: Partial<Record<LocaleCode, string[]>>, facts: Facts) => ({
     ...template,
+    ...facts,
     slug,
     translations: states(
       Object.fromEntries(
@@ -105,9 +109,15 @@ export function searchSnapshot(): Snapshot {
     body: rich(body),
     contacts: [],
   })
-  const seeded = seedOffers.map((o) => offer(o.slug, pick(o.title), pick(o.summary), pick(o.body)))
+  const seeded = seedOffers.map((o) => offer(o.slug, pick(o.title), pick(o.summary), pick(o.body), { targetGroups: o.targetGroups, childcare: o.childcare }))
   const made = Object.entries(generated).map(([slug, texts]) =>
-    offer(slug, Object.fromEntries(Object.entries(texts).map(([c, [t]]) => [c, t])), Object.fromEntries(Object.entries(texts).map(([c, [, s]]) => [c, s])), {}),
+    offer(
+      slug,
+      Object.fromEntries(Object.entries(texts).map(([c, [t]]) => [c, t])),
+      Object.fromEntries(Object.entries(texts).map(([c, [, s]]) => [c, s])),
+      {},
+      slug === 'g-deutschkurs-frauen' ? { targetGroups: ['women'], childcare: true } : { targetGroups: ['all'], childcare: false },
+    ),
   )
   return { ...base, offers: [...seeded, ...made] }
 }
