@@ -1,7 +1,8 @@
 /**
  * Benchmark: search quality (issue 10). Builds the seed plus generated content, then runs the
  * search-quality set against the real Pagefind bundles, with and without `queryVariants` and
- * the hidden index terms' query side ("before" is today's query path on the new index).
+ * the hidden index terms' query side ("raw query" is today's query path on the new index; the
+ * true before is the same set against main's build), then the bytes of a first query per locale.
  *
  *   node --import tsx scripts/bench/search-quality.ts      (npm run bench:search)
  */
@@ -11,7 +12,8 @@ import path from 'node:path'
 
 import { writeFixture } from '../../tests/helpers/snapshot'
 import { searchSnapshot } from '../../tests/site/search/corpus'
-import { measure, openSearch } from '../../tests/site/search/harness'
+import { tuningRecall } from '../../tests/site/search/cases'
+import { firstQueryBytes, measure, openSearch } from '../../tests/site/search/harness'
 import { buildSite } from '../src/site/build'
 
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-bench-search-'))
@@ -32,9 +34,11 @@ try {
     table(m.byLocale)
     console.log(`precision: ${m.precision.cases - m.precision.leaks.length}/${m.precision.cases} clean`, m.precision.leaks)
     console.log('misses:', m.misses)
-    if (variants) console.log('bytes downloaded per locale over the whole set (pagefind.js + wasm + index + fragments; not yet the first query alone):', m.firstQueryBytes)
+    console.log(`excerpts of top-five results showing hidden search terms: Pagefind's ${m.excerpts.pagefindLeaks}, visibleExcerpt's ${m.excerpts.visibleLeaks} (of ${m.excerpts.results})`)
   }
   session.close()
+  console.log('\nbytes a first query downloads per locale (pagefind.js gzip + wasm + meta + index + fragments; German too where it falls back):')
+  console.table(firstQueryBytes(path.join(work, 'dist'), tuningRecall))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

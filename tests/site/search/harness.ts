@@ -1,9 +1,11 @@
-import { readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
+import { visibleExcerpt, type ExcerptSource } from '../../../site/src/lib/searchExcerpt'
 import { queryVariants } from '../../../site/src/lib/searchText'
 import { heldOutPrecision, heldOutRecall } from './cases.heldout'
 import { tuningPrecision, tuningRecall } from './cases'
@@ -18,7 +20,7 @@ import type { PrecisionCase, RecallCase } from './types'
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>
   init: () => Promise<void>
-  search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] } | null>
+  search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string; excerpt: string } & ExcerptSource> }[] } | null>
 }
 const FEW = 3
 
@@ -44,7 +46,8 @@ export async function openSearch(dist: string) {
     let p = bundles.get(locale)
     if (!p) {
       const js = path.join(dist, 'pagefind', locale, 'pagefind.js')
-      served.set(locale, (served.get(locale) ?? 0) + statSync(js).size)
+      // pagefind.js as the server sends it, gzip-compressed (the budget counts gzip).
+      served.set(locale, (served.get(locale) ?? 0) + statSync(existsSync(`${js}.gz`) ? `${js}.gz` : js).size)
       p = (import(`${pathToFileURL(js).href}?${locale}-${port}`) as Promise<Pagefind>).then(async (pf) => {
         await pf.options({ basePath: `http://127.0.0.1:${port}/pagefind/${locale}/` })
         await pf.init()
@@ -54,9 +57,21 @@ export async function openSearch(dist: string) {
     }
     return p
   }
+  const excerpts = { results: 0, pagefindLeaks: 0, visibleLeaks: 0 }
+  /** Whether an excerpt (marks removed) shows words of the page's hidden search terms. */
+  const leaks = (excerpt: string, d: ExcerptSource) => {
+    const words = d.raw_content.split(/[^\S\uFEFF]+/g)
+    const visible = words.slice(0, words.length - (Number(d.meta.searchTerms) || 0)).join(' ')
+    return !visible.includes(excerpt.replace(/<\/?mark>/g, '').trim())
+  }
   const slugs = async (locale: string, query: string, variants: boolean) => {
     const found = await (await bundle(locale)).search(variants ? queryVariants(query, locale) : query)
     const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()))
+    for (const d of data.slice(0, 5)) {
+      excerpts.results++
+      if (leaks(d.excerpt, d)) excerpts.pagefindLeaks++
+      if (leaks(visibleExcerpt(d), d)) excerpts.visibleLeaks++
+    }
     return data.map((d) => d.url.split('/').filter(Boolean).at(-1)!)
   }
   /** The slugs the reader sees, in order: own language first, German added when few. */
@@ -66,7 +81,7 @@ export async function openSearch(dist: string) {
     const german = await slugs('de', query, variants)
     return [...own, ...german.filter((s) => !own.includes(s))]
   }
-  return { search, served, close: () => server.close() }
+  return { search, served, excerpts, close: () => server.close() }
 }
 
 export interface Scores {
@@ -116,8 +131,28 @@ export async function measure(dist: string, variants = true, session?: Awaited<R
       misses: all.filter((r) => !r.c.pending && (r.rank === null || r.rank >= 5)).map((r) => `${r.c.locale} ${r.c.category} "${r.c.query}"`),
       precision: { cases: precision.length, leaks: precision.filter((p) => p.leak).map((p) => `${p.c.locale} "${p.c.query}" returned ${p.c.mustNot}`) },
       firstQueryBytes: Object.fromEntries([...s.served].filter(([l]) => l)),
+      /** Top-five results over the set whose excerpt shows hidden search terms: Pagefind's own, and `visibleExcerpt`'s. */
+      excerpts: { ...s.excerpts },
     }
   } finally {
     if (!session) s.close()
   }
+}
+
+/**
+ * The bytes a reader's first query downloads, per locale (the locale's first case): each in a
+ * fresh Node process, because Pagefind keeps what it loaded for the whole process. German is
+ * counted too when the search falls back to it. pagefind.js gzip-compressed as served; the
+ * WebAssembly, metadata, index chunks and fragments as stored (Pagefind compresses them itself).
+ * Pagefind's worker script, which a browser also loads, is not counted: Node searches without it.
+ */
+export function firstQueryBytes(dist: string, cases: RecallCase[]): Record<string, { query: string; own: number; german: number }> {
+  const bytes: Record<string, { query: string; own: number; german: number }> = {}
+  for (const c of cases) {
+    if (c.locale in bytes) continue
+    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./firstQuery.ts', import.meta.url)), dist, c.locale, c.query], { encoding: 'utf8' })
+    const served = JSON.parse(out) as Record<string, number>
+    bytes[c.locale] = { query: c.query, own: served[c.locale] ?? 0, german: c.locale === 'de' ? 0 : (served.de ?? 0) }
+  }
+  return bytes
 }

@@ -40,4 +40,9 @@ describe('search quality', () => {
   it('returns no page a precision case rules out', () => {
     expect(result.precision.leaks).toEqual([])
   })
+  it('shows no hidden search term in a result excerpt built by visibleExcerpt', () => {
+    // Pagefind's own excerpts do show them (the reason visibleExcerpt exists): the check can fail.
+    expect(result.excerpts.pagefindLeaks).toBeGreaterThan(0)
+    expect(result.excerpts.visibleLeaks).toBe(0)
+  })
 })
