@@ -34,7 +34,8 @@ const ARABIC_FOLD: Record<string, string> = {
   ږ: 'ژ',
 }
 // Harakat, superscript alef, tatweel, zero-width (non-)joiner, soft hyphen, apostrophes inside words.
-const DROP = /[\u064B-\u065F\u0670\u0640\u200C\u200D\u00AD'’ʼ`]/g
+// The joiners stand outside the class: inside one they read as joining its neighbours.
+const DROP = /[\u064B-\u065F\u0670\u0640\u00AD'’ʼ`]|\u200C|\u200D/g
 
 const LATIN_CHAR = /\p{Script=Latin}/u
 const foldLatin = (word: string): string =>
