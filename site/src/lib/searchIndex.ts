@@ -1,6 +1,7 @@
 import { richTextToPlain } from './richtext'
 import { GERMAN_COMPOUND_PARTS } from './germanWords'
-import { compoundVocabulary, indexTerms } from './searchText'
+import { synonymMatcher } from '@lotse/content-schemas'
+import { compoundVocabulary, indexTerms, normalizeWord, searchKey, words } from './searchText'
 import { content } from './content'
 import type { Shown } from './text'
 
@@ -24,10 +25,40 @@ function germanVocabulary(): Set<string> {
 /** A block of the page as the reader gets it: its text and the language it is actually in. */
 type Block = Pick<Shown<unknown>, 'lang'> & { text: string }
 
-/** The extra terms of a page's blocks (each block with its own language's rules), space-separated. */
-export function hiddenTerms(blocks: Block[]): string {
+/**
+ * The editors' search terms (the CMS's "Suchbegriffe") of one locale, prepared once per build:
+ * a text's synonyms. Terms are compared after the same folding the search applies, so a term
+ * typed with an Arabic kaf meets a text written with a Persian one.
+ */
+const matchers = new Map<string, (text: string) => string[]>()
+function synonymsIn(locale: string): (text: string) => string[] {
+  let matcher = matchers.get(locale)
+  if (!matcher) {
+    const normalize = (text: string) =>
+      words(text)
+        .map((w) => normalizeWord(w, locale))
+        .join(' ')
+    matcher = synonymMatcher(content().snapshot.searchTerms, locale, { normalize })
+    matchers.set(locale, matcher)
+  }
+  return matcher
+}
+
+/**
+ * The extra terms of a page's blocks (each block with its own language's rules) and the
+ * synonyms the editors gave for words in them (the search keys of every word, since the page
+ * shows none of them), space-separated.
+ */
+export function hiddenTerms(blocks: Block[], locale: string): string {
   const terms = new Set<string>()
-  for (const b of blocks) for (const t of indexTerms(b.text, b.lang, germanVocabulary())) terms.add(t)
+  const synonyms = synonymsIn(locale)
+  for (const b of blocks) {
+    for (const t of indexTerms(b.text, b.lang, germanVocabulary())) terms.add(t)
+    for (const synonym of synonyms(b.text)) {
+      for (const w of words(synonym)) terms.add(searchKey(w, locale))
+      for (const t of indexTerms(synonym, locale, germanVocabulary())) terms.add(t)
+    }
+  }
   return [...terms].sort().join(' ')
 }
 

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest'
 
 import { availableFilters, mergeHits, prepareQuery, search, type LoadBundle, type PagefindBundle } from './engine'
 
-/** A Pagefind bundle over a fixed list of pages: a page matches when its title contains the query. */
-function fakeBundle(urls: Record<string, string>, filters: Record<string, Record<string, number>> = {}) {
+/** A Pagefind bundle of `locale` over a fixed list of pages: a page matches when its title's search keys contain the query's (as `prepareQuery` sends it). */
+function fakeBundle(urls: Record<string, string>, filters: Record<string, Record<string, number>> = {}, locale = 'de') {
   const queries: { query: string; filters?: Record<string, string> }[] = []
   const bundle: PagefindBundle = {
     filters: async () => filters,
     search: async (query, options) => {
       queries.push({ query, filters: options?.filters })
       const results = Object.entries(urls)
-        .filter(([, title]) => title.toLowerCase().includes(query.toLowerCase()))
-        .map(([url, title]) => ({ data: async () => ({ url, excerpt: `<mark>${query}</mark>`, meta: { title } }) }))
+        .filter(([, title]) => prepareQuery(title, locale).includes(query))
+        // The page text is its title, all of it matched: the excerpt is the title marked.
+        .map(([url, title]) => ({ data: async () => ({ url, excerpt: '', meta: { title }, raw_content: title, weighted_locations: [{ location: 0, balanced_score: 1 }] }) }))
       return { results }
     },
   }
@@ -29,8 +30,9 @@ const german = fakeBundle({
 })
 
 describe('search engine', () => {
-  it('trims the query before Pagefind sees it', () => {
-    expect(prepareQuery('  Sprachkurs \n', 'de')).toBe('Sprachkurs')
+  it('sends Pagefind the search keys of the words, so a plural finds the singular', () => {
+    expect(prepareQuery('  Integrationskurse \n', 'de')).toBe(prepareQuery('Integrationskurs', 'de'))
+    expect(prepareQuery('Integrationskurse', 'de')).not.toBe('Integrationskurse')
   })
 
   it('lists the reader’s results first and a page found in both languages once', () => {
@@ -43,7 +45,7 @@ describe('search engine', () => {
   })
 
   it('adds German results when the reader’s language finds fewer than three', async () => {
-    const en = fakeBundle({ '/en/info/notruf/': 'Emergency Straftat' })
+    const en = fakeBundle({ '/en/info/notruf/': 'Emergency Straftat' }, {}, 'en')
     const out = await search(loader({ en: en.bundle, de: german.bundle }), 'en', { query: 'Straftat', filters: {}, alsoGerman: false })
     expect(out.hits.map((h) => [h.url, h.locale])).toEqual([['/en/info/notruf/', 'en']])
     const kurs = await search(loader({ en: en.bundle, de: german.bundle }), 'en', { query: 'kurs', filters: {}, alsoGerman: false })
@@ -51,7 +53,7 @@ describe('search engine', () => {
   })
 
   it('asks German when the reader turns it on, even with enough results of their own', async () => {
-    const uk = fakeBundle({ '/uk/a/': 'kurs a', '/uk/b/': 'kurs b', '/uk/c/': 'kurs c' })
+    const uk = fakeBundle({ '/uk/a/': 'kurs a', '/uk/b/': 'kurs b', '/uk/c/': 'kurs c' }, {}, 'uk')
     const de = fakeBundle({ '/de/d/': 'Kurs d' })
     const load = loader({ uk: uk.bundle, de: de.bundle })
     expect((await search(load, 'uk', { query: 'kurs', filters: {}, alsoGerman: false })).hits).toHaveLength(3)
@@ -60,10 +62,10 @@ describe('search engine', () => {
   })
 
   it('passes the chosen filters to the reader’s index and leaves German out then', async () => {
-    const fa = fakeBundle({})
+    const fa = fakeBundle({}, {}, 'fa')
     const de = fakeBundle({ '/de/x/': 'Kurs' })
     await search(loader({ fa: fa.bundle, de: de.bundle }), 'fa', { query: 'Kurs', filters: { kind: 'رویدادها' }, alsoGerman: true })
-    expect(fa.queries).toEqual([{ query: 'Kurs', filters: { kind: 'رویدادها' } }])
+    expect(fa.queries).toEqual([{ query: prepareQuery('Kurs', 'fa'), filters: { kind: 'رویدادها' } }])
     expect(de.queries).toEqual([])
   })
 
@@ -82,7 +84,7 @@ describe('search engine', () => {
   })
 
   it('keeps the reader’s results and says so when the German index cannot be loaded', async () => {
-    const ti = fakeBundle({ '/ti/info/gesundheit/': 'ሓኪም' })
+    const ti = fakeBundle({ '/ti/info/gesundheit/': 'ሓኪም' }, {}, 'ti')
     const out = await search(loader({ ti: ti.bundle }), 'ti', { query: 'ሓኪም', filters: {}, alsoGerman: false })
     expect(out).toEqual({ hits: [{ url: '/ti/info/gesundheit/', title: 'ሓኪም', excerpt: '<mark>ሓኪም</mark>', locale: 'ti' }], germanUnavailable: true })
   })

@@ -6,9 +6,12 @@
  * one list: the reader's language first, each page once.
  */
 
+import { visibleExcerpt, type ExcerptSource } from '../lib/searchExcerpt'
+import { queryVariants } from '../lib/searchText'
+
 /** One Pagefind result before its data is loaded (Pagefind loads fragments lazily). */
 export interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>
+  data: () => Promise<ExcerptSource & { url: string; excerpt: string; meta: { title?: string } }>
 }
 
 /** The part of Pagefind's browser API the engine uses. */
@@ -61,8 +64,8 @@ export const SOURCE_LOCALE = 'de'
  * The query as Pagefind gets it, for the reader's locale. Every search goes through here, so
  * spelling variants and other query-side matching have exactly one place to live.
  */
-export function prepareQuery(query: string, _locale: string): string {
-  return query.trim()
+export function prepareQuery(query: string, locale: string): string {
+  return queryVariants(query.trim(), locale)
 }
 
 /** Whether the German index belongs to this locale's search (not for German itself). */
@@ -85,7 +88,8 @@ export function mergeHits(own: Hit[], german: Hit[]): Hit[] {
 async function ask(load: LoadBundle, locale: string, query: string, filters?: Record<string, string>): Promise<Hit[]> {
   const found = await (await load(locale)).search(prepareQuery(query, locale), { filters })
   const data = await Promise.all((found?.results ?? []).slice(0, LIMIT).map((r) => r.data()))
-  return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, locale }))
+  // Not Pagefind's own excerpt: it may quote the page's hidden search terms (searchExcerpt.ts).
+  return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: visibleExcerpt(d), locale }))
 }
 
 /** The filters the reader's index holds, with their values sorted for the reader. */

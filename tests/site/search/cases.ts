@@ -46,6 +46,11 @@ export const tuningRecall: RecallCase[] = [
   r('de', 'typo', 'Schwangerschaftsberatun', 'g-schwangerschaftsberatung'),
   r('de', 'synonym', 'Deutschkurs', 'integrationskurs-kvhs-wittmund'),
   r('de', 'synonym', 'Arzt', 'g-kinderarzt-notdienst'),
+  // Editors' search terms in other scripts: the German name as newcomers type it (seed groups).
+  r('ar', 'synonym', 'جوب سنتر', 'jobcenter-sprechstunde-migration'),
+  r('fa', 'synonym', 'جاب سنتر', 'jobcenter-sprechstunde-migration'),
+  r('uk', 'synonym', 'Джобцентр', 'jobcenter-sprechstunde-migration'),
+  r('ar', 'synonym', 'كورس ألماني', 'integrationskurs-kvhs-wittmund'),
   // English.
   r('en', 'exact', 'Midwife', 'hebammensprechstunde'),
   r('en', 'exact', 'childcare', 'integrationskurs-kvhs-wittmund', 'g-deutschkurs-frauen'),
@@ -122,7 +127,7 @@ export const tuningRecall: RecallCase[] = [
   r('tr', 'spelling', 'cocuk', 'g-kinderarzt-notdienst', 'g-deutschkurs-frauen'),
   r('tr', 'spelling', 'gida', 'g-lebensmittel-esens'),
   r('tr', 'fallback', 'Tafel', 'tafel-wittmund'),
-].map((c) => (c.category === 'synonym' ? { ...c, pending: true } : c))
+]
 
 export const tuningPrecision: PrecisionCase[] = [
   { locale: 'de', query: 'Kurs', mustNot: 'g-lebensmittel-esens' },

@@ -1,5 +1,6 @@
 import type { Snapshot } from '@lotse/content-schemas'
 import { offers as seedOffers } from '../../../cms/src/seed/data/offers'
+import { searchTermGroups } from '../../../cms/src/seed/data/searchTerms'
 import type { LocaleCode } from '@lotse/translations'
 
 import { fixtureSnapshot, loc, rich, states } from '../../helpers/snapshot'
@@ -119,5 +120,6 @@ export function searchSnapshot(): Snapshot {
       slug === 'g-deutschkurs-frauen' ? { targetGroups: ['women'], childcare: true } : { targetGroups: ['all'], childcare: false },
     ),
   )
-  return { ...base, offers: [...seeded, ...made] }
+  // The demo seed's search terms, as the export carries them: synonyms are part of what is measured.
+  return { ...base, offers: [...seeded, ...made], searchTerms: searchTermGroups.map(({ terms, locales }) => ({ terms, locales })) }
 }

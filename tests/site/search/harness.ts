@@ -114,7 +114,6 @@ export async function measure(dist: string, variants = true, session?: Awaited<R
     const heldOut = await run(heldOutRecall)
     const precision: { c: PrecisionCase; leak: boolean }[] = []
     for (const c of [...tuningPrecision, ...heldOutPrecision]) precision.push({ c, leak: await leaks(c) })
-    const counted = (rows: typeof tuning) => rows.filter((r) => !r.c.pending)
     const by = (rows: typeof tuning, key: (c: RecallCase) => string) => {
       const groups = new Map<string, (number | null)[]>()
       for (const r of rows) groups.set(key(r.c), [...(groups.get(key(r.c)) ?? []), r.rank])
@@ -122,13 +121,12 @@ export async function measure(dist: string, variants = true, session?: Awaited<R
     }
     const all = [...tuning, ...heldOut]
     return {
-      overall: score(counted(all).map((r) => r.rank)),
-      tuning: score(counted(tuning).map((r) => r.rank)),
-      heldOut: score(counted(heldOut).map((r) => r.rank)),
-      byCategory: by(counted(all), (c) => c.category),
-      byLocale: by(counted(all), (c) => c.locale),
-      pending: score(all.filter((r) => r.c.pending).map((r) => r.rank)),
-      misses: all.filter((r) => !r.c.pending && (r.rank === null || r.rank >= 5)).map((r) => `${r.c.locale} ${r.c.category} "${r.c.query}"`),
+      overall: score(all.map((r) => r.rank)),
+      tuning: score(tuning.map((r) => r.rank)),
+      heldOut: score(heldOut.map((r) => r.rank)),
+      byCategory: by(all, (c) => c.category),
+      byLocale: by(all, (c) => c.locale),
+      misses: all.filter((r) => r.rank === null || r.rank >= 5).map((r) => `${r.c.locale} ${r.c.category} "${r.c.query}"`),
       precision: { cases: precision.length, leaks: precision.filter((p) => p.leak).map((p) => `${p.c.locale} "${p.c.query}" returned ${p.c.mustNot}`) },
       firstQueryBytes: Object.fromEntries([...s.served].filter(([l]) => l)),
       /** Top-five results over the set whose excerpt shows hidden search terms: Pagefind's own, and `visibleExcerpt`'s. */

@@ -4,8 +4,6 @@ export interface RecallCase {
   query: string
   expect: string[]
   category: 'exact' | 'inflection' | 'spelling' | 'compound' | 'synonym' | 'typo' | 'fallback'
-  /** Synonyms wait for the editors' `searchTerms` collection (issue 10): reported, not held to the floor. */
-  pending?: boolean
 }
 /** A query that must not return the page at all. */
 export interface PrecisionCase {
