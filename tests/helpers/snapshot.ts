@@ -28,6 +28,38 @@ export const states = (values: Partial<Record<LocaleCode, State>>, germanChanged
 const base = { updatedAt: '2026-11-10T09:00:00.000Z', demo: false }
 const noSlots: never[] = []
 
+type SnapshotEvent = Snapshot['events'][number]
+
+/**
+ * A published German event of the fixture: once, at `start`, in the Kreishaus of Wittmund;
+ * `extra` sets anything else (an end, a recurrence, texts with line breaks).
+ */
+export function fixtureEvent(slug: string, start: string, extra: Partial<SnapshotEvent> = {}): SnapshotEvent {
+  return {
+    slug,
+    updatedAt: '2026-11-10T09:00:00.000Z',
+    demo: false,
+    translations: states({}),
+    title: loc({ de: slug }),
+    description: rich({ de: [`Beschreibung ${slug}`] }),
+    start,
+    end: null,
+    allDay: false,
+    recurrence: { frequency: 'none', interval: 1, monthlyMode: 'dayOfMonth', weekOfMonth: null, until: null },
+    place: 'Kreishaus',
+    address: null,
+    location: null,
+    municipality: 'wittmund',
+    organizer: null,
+    topics: [],
+    languages: ['de'],
+    registration: { required: false, how: loc<string>({}), url: null },
+    cost: { free: true, note: loc<string>({}) },
+    cancelled: false,
+    ...extra,
+  }
+}
+
 export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   const snapshot: Snapshot = {
     generatedAt: '2026-11-25T08:00:00.000Z',

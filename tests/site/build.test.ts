@@ -8,7 +8,7 @@ import { buildSite } from '@lotse/scripts/site/build'
 import { localeCodes } from '@lotse/translations'
 import { uiStrings } from '@lotse/translations/ui'
 
-import { fixtureSnapshot, loc, rich, states, writeFixture } from '../helpers/snapshot'
+import { fixtureEvent, fixtureSnapshot, writeFixture } from '../helpers/snapshot'
 
 /**
  * The site built from scenario snapshots with a frozen clock (25 November 2026): right-to-left
@@ -42,29 +42,7 @@ function scriptsOf(page: string): string[] {
 }
 const gzOf = (urls: string[]) => urls.reduce((sum, url) => sum + gz(readFileSync(path.join(out, url))), 0)
 
-const ev = (slug: string, start: string, extra: Record<string, unknown> = {}) => ({
-  slug,
-  updatedAt: '2026-11-10T09:00:00.000Z',
-  demo: false,
-  translations: states({}),
-  title: loc({ de: slug }),
-  description: rich({ de: [`Beschreibung ${slug}`] }),
-  start,
-  end: null,
-  allDay: false,
-  recurrence: { frequency: 'none' as const, interval: 1, monthlyMode: 'dayOfMonth' as const, weekOfMonth: null, until: null },
-  place: 'Kreishaus',
-  address: null,
-  location: null,
-  municipality: 'wittmund',
-  organizer: null,
-  topics: [],
-  languages: ['de'],
-  registration: { required: false, how: loc<string>({}), url: null },
-  cost: { free: true, note: loc<string>({}) },
-  cancelled: false,
-  ...extra,
-})
+const ev = fixtureEvent
 
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'

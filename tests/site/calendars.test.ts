@@ -9,7 +9,7 @@ import { buildSite } from '@lotse/scripts/site/build'
 import { localeCodes } from '@lotse/translations'
 import { uiStrings } from '@lotse/translations/ui'
 
-import { fixtureSnapshot, loc, rich, states, writeFixture } from '../helpers/snapshot'
+import { fixtureEvent, fixtureSnapshot, loc, states, writeFixture } from '../helpers/snapshot'
 
 /**
  * The calendars as calendar apps read them. A fixture site is built with a frozen clock; every
@@ -28,7 +28,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'lotse-calendars-'))
 const out = path.join(work, 'dist')
 
 const at = (y: number, m: number, d: number, hh = 0, mm = 0) => fromWall({ y, m, d, hh, mm }).toISOString()
-const ONCE = { frequency: 'none' as const, interval: 1, monthlyMode: 'dayOfMonth' as const, weekOfMonth: null, until: null }
 const recurrence = (frequency: 'daily' | 'weekly' | 'monthly', extra: { until?: string; weekOfMonth?: 2; monthlyMode?: 'weekdayOfMonth' } = {}) => ({
   frequency,
   interval: 1,
@@ -37,29 +36,7 @@ const recurrence = (frequency: 'daily' | 'weekly' | 'monthly', extra: { until?: 
   until: extra.until ?? null,
 })
 
-const ev = (slug: string, start: string, extra: Record<string, unknown> = {}) => ({
-  slug,
-  updatedAt: '2026-11-10T09:00:00.000Z',
-  demo: false,
-  translations: states({}),
-  title: loc({ de: `Termin ${slug}` }),
-  description: rich({ de: [`Beschreibung ${slug}`] }),
-  start,
-  end: null,
-  allDay: false,
-  recurrence: ONCE,
-  place: 'Kreishaus',
-  address: null,
-  location: null,
-  municipality: 'wittmund',
-  organizer: null,
-  topics: [],
-  languages: ['de'],
-  registration: { required: false, how: loc<string>({}), url: null },
-  cost: { free: true, note: loc<string>({}) },
-  cancelled: false,
-  ...extra,
-})
+const ev = (slug: string, start: string, extra: Parameters<typeof fixtureEvent>[2] = {}) => fixtureEvent(slug, start, { title: loc({ de: `Termin ${slug}` }), ...extra })
 
 const EVENTS = [
   // Saturdays 10:00–12:00 from February: the change to summer time (28 March 2027) lies between two dates.

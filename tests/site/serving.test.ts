@@ -10,7 +10,7 @@ import { buildSite } from '@lotse/scripts/site/build'
 import { uiStrings } from '@lotse/translations/ui'
 
 import { launchBrowser, searchAnswered } from '../helpers/browser'
-import { fixtureSnapshot, loc, rich, states, writeFixture } from '../helpers/snapshot'
+import { fixtureEvent, fixtureSnapshot, loc, rich, writeFixture } from '../helpers/snapshot'
 import { HOSTILE_REQUESTS, LEAK } from './hostile'
 import { rawRequest, startBuiltin, startNginx, type RunningServer } from './servers'
 
@@ -43,28 +43,11 @@ const MEDIA: Record<string, Buffer> = {
  * An event whose texts carry every kind of line break an editor can paste: a lone CR (old Mac,
  * some Word exports), LF and CRLF. None may end a line of the iCal files.
  */
-const BREAKS = {
-  slug: 'sprachcafe-zeilen',
-  updatedAt: '2026-11-10T09:00:00.000Z',
-  demo: false,
-  translations: states({}),
+const BREAKS = fixtureEvent('sprachcafe-zeilen', '2026-12-01T17:00:00.000Z', {
   title: loc({ de: 'Sprachcafé\rmit Kinderbetreuung' }),
   description: rich({ de: ['Erste Zeile\rzweite Zeile\ndritte Zeile\r\nvierte Zeile'] }),
-  start: '2026-12-01T17:00:00.000Z',
-  end: null,
-  allDay: false,
-  recurrence: { frequency: 'none' as const, interval: 1, monthlyMode: 'dayOfMonth' as const, weekOfMonth: null, until: null },
   place: 'Kreishaus\rRaum 2',
-  address: null,
-  location: null,
-  municipality: 'wittmund',
-  organizer: null,
-  topics: [],
-  languages: ['de'],
-  registration: { required: false, how: loc<string>({}), url: null },
-  cost: { free: true, note: loc<string>({}) },
-  cancelled: false,
-}
+})
 
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
