@@ -4,7 +4,10 @@
  * the hidden index terms' query side ("raw query" is today's query path on the new index; the
  * true before is the same set against main's build), then the bytes of a first query per locale.
  *
- *   node --import tsx scripts/bench/search-quality.ts      (npm run bench:search)
+ *   node --import tsx scripts/bench/search-quality.ts [offers]     (npm run bench:search [-- 1000])
+ *
+ * With `offers`, also the first-query bytes on a build of that many synthetic offers in all
+ * locales (the budget: ≤ 150 KB per locale at 1,000 offers).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +18,13 @@ import { searchSnapshot } from '../../tests/site/search/corpus'
 import { tuningRecall } from '../../tests/site/search/cases'
 import { firstQueryBytes, measure, openSearch } from '../../tests/site/search/harness'
 import { buildSite } from '../src/site/build'
+import { syntheticSnapshot } from './synthetic'
 
+const offers = Number(process.argv[2] ?? 0)
+if (!Number.isInteger(offers) || offers < 0) {
+  console.error(`[bench] usage: npm run bench:search -- [offers ≥ 0], got "${process.argv.slice(2).join(' ')}"`)
+  process.exit(2)
+}
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-bench-search-'))
 try {
   process.env.LOTSE_NOW ??= '2026-11-25T08:00:00.000Z'
@@ -39,6 +48,12 @@ try {
   session.close()
   console.log('\nbytes a first query downloads per locale (pagefind.js gzip + wasm + meta + index + fragments; German too where it falls back):')
   console.table(firstQueryBytes(path.join(work, 'dist'), tuningRecall))
+  if (offers > 0) {
+    writeFixture(path.join(work, `export-${offers}`), syntheticSnapshot(offers))
+    await buildSite(path.join(work, `export-${offers}`), path.join(work, `dist-${offers}`), (_, fn) => fn())
+    console.log(`\nbytes a first query downloads per locale at ${offers} synthetic offers (the same queries):`)
+    console.table(firstQueryBytes(path.join(work, `dist-${offers}`), tuningRecall))
+  }
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
