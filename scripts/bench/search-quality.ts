@@ -1,8 +1,7 @@
 /**
  * Benchmark: search quality (issue 10). Builds the seed plus generated content, then runs the
- * search-quality set against the real Pagefind bundles, with and without `queryVariants` and
- * the hidden index terms' query side ("raw query" is today's query path on the new index; the
- * true before is the same set against main's build), then the bytes of a first query per locale.
+ * search-quality set against the real Pagefind bundles through the search page's engine, then
+ * the bytes a first query downloads per locale.
  *
  *   node --import tsx scripts/bench/search-quality.ts [offers]     (npm run bench:search [-- 1000])
  *
@@ -31,22 +30,19 @@ try {
   writeFixture(path.join(work, 'export'), searchSnapshot())
   await buildSite(path.join(work, 'export'), path.join(work, 'dist'), (_, fn) => fn())
   const session = await openSearch(path.join(work, 'dist'))
-  for (const variants of [true, false]) {
-    const m = await measure(path.join(work, 'dist'), variants, session)
-    console.log(`\n== ${variants ? 'with queryVariants' : 'raw query (as today)'} ==`)
-    console.log(
-      `overall recall@5 ${m.overall.recall.toFixed(3)} MRR ${m.overall.mrr.toFixed(3)} (n=${m.overall.n}); tuning ${m.tuning.recall.toFixed(3)} (n=${m.tuning.n}), held-out ${m.heldOut.recall.toFixed(3)} (n=${m.heldOut.n})`,
-    )
-    const table = (rows: Record<string, { recall: number; mrr: number; n: number }>) =>
-      console.table(Object.fromEntries(Object.entries(rows).map(([k, s]) => [k, { recall5: +s.recall.toFixed(3), mrr: +s.mrr.toFixed(3), n: s.n }])))
-    table(m.byCategory)
-    table(m.byLocale)
-    console.log(`precision: ${m.precision.cases - m.precision.leaks.length}/${m.precision.cases} clean`, m.precision.leaks)
-    console.log('misses:', m.misses)
-    console.log(`excerpts of top-five results showing hidden search terms: Pagefind's ${m.excerpts.pagefindLeaks}, visibleExcerpt's ${m.excerpts.visibleLeaks} (of ${m.excerpts.results})`)
-  }
+  const m = await measure(path.join(work, 'dist'), session)
+  console.log(
+    `overall recall@5 ${m.overall.recall.toFixed(3)} MRR ${m.overall.mrr.toFixed(3)} (n=${m.overall.n}); tuning ${m.tuning.recall.toFixed(3)} (n=${m.tuning.n}), held-out ${m.heldOut.recall.toFixed(3)} (n=${m.heldOut.n})`,
+  )
+  const table = (rows: Record<string, { recall: number; mrr: number; n: number }>) =>
+    console.table(Object.fromEntries(Object.entries(rows).map(([k, s]) => [k, { recall5: +s.recall.toFixed(3), mrr: +s.mrr.toFixed(3), n: s.n }])))
+  table(m.byCategory)
+  table(m.byLocale)
+  console.log(`precision: ${m.precision.cases - m.precision.leaks.length}/${m.precision.cases} clean`, m.precision.leaks)
+  console.log('misses:', m.misses)
+  console.log(`excerpts of top-five results showing hidden search terms: Pagefind's ${m.excerpts.pagefindLeaks}, visibleExcerpt's ${m.excerpts.visibleLeaks} (of ${m.excerpts.results})`)
   session.close()
-  console.log('\nbytes a first query downloads per locale (pagefind.js gzip + wasm + meta + index + fragments; German too where it falls back):')
+  console.log('\nbytes a first query downloads per locale (pagefind.js and its worker gzip, wasm, meta, filters, index, fragments; the German index too where it falls back):')
   console.table(firstQueryBytes(path.join(work, 'dist'), tuningRecall))
   if (offers > 0) {
     writeFixture(path.join(work, `export-${offers}`), syntheticSnapshot(offers))

@@ -154,6 +154,20 @@ describe('the built site in a browser', () => {
     await context.close()
   })
 
+  it('adds the German index to the reader’s Pagefind instead of loading a second Pagefind', async () => {
+    const context = await newContext()
+    const requested: string[] = []
+    context.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    const page = await context.newPage()
+    const fallback = await searchFor(page, 'en', 'Straftat')
+    expect(fallback.german).toContain('/de/info/notdienst-notruf/')
+    const german = requested.filter((p) => p.startsWith('/pagefind/de/'))
+    expect(german).toContain('/pagefind/de/pagefind-entry.json')
+    expect(german.filter((p) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[a-z]+\.pagefind)$/.test(p))).toEqual([])
+    expect(requested).toContain('/pagefind/en/wasm.en.pagefind')
+    await context.close()
+  })
+
   it('shows results while the reader types, and announces their number', async () => {
     const context = await newContext()
     const page = await open(context, '/de/search/')

@@ -2,8 +2,9 @@
  * The search engine behind the search island, without any UI: loads a locale's Pagefind bundle
  * (`/pagefind/{locale}/pagefind.js`, only when first needed), runs the query through
  * `prepareQuery` (the one place a query is changed before Pagefind sees it), asks the German
- * index too when the reader wants it or their own language finds little, and merges both into
- * one list: the reader's language first, each page once.
+ * index too when the reader wants it or their own language finds little (merged into the
+ * reader's Pagefind instance), and merges both into one list: the reader's language first,
+ * each page once.
  */
 
 import { visibleExcerpt, type ExcerptSource } from '../lib/searchExcerpt'
@@ -14,14 +15,26 @@ export interface PagefindResult {
   data: () => Promise<ExcerptSource & { url: string; excerpt: string; meta: { title?: string } }>
 }
 
-/** The part of Pagefind's browser API the engine uses. */
+/**
+ * One Pagefind instance as the engine uses it: a locale's index, and the indexes merged into it
+ * (Pagefind's `mergeIndex`). A merged index is searched with the instance's own WebAssembly, so
+ * adding German costs German's index only, not a second copy of Pagefind (its pagefind.js,
+ * worker and wasm, about 84 KB, which put a first query with the German fallback over the
+ * 150 KB budget). Every page carries the filter `INDEX_FILTER: <locale of its index>`, so each
+ * search asks one index.
+ */
 export interface PagefindBundle {
   filters: () => Promise<Record<string, Record<string, number>>>
-  search: (query: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>
+  search: (query: string, options: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>
+  /** Adds `locale`'s index to this instance. */
+  merge: (locale: string) => Promise<void>
 }
 
 /** Loads (once) the bundle of one locale. */
 export type LoadBundle = (locale: string) => Promise<PagefindBundle>
+
+/** The filter Pagefind gives every page of an index (`mergeFilter`): the locale of that index. */
+export const INDEX_FILTER = 'index'
 
 /** A result as the island shows it. */
 export interface Hit {
@@ -84,17 +97,46 @@ export function mergeHits(own: Hit[], german: Hit[]): Hit[] {
   return [...own, ...german.filter((h) => !seen.has(pageKey(h.url)))]
 }
 
-/** Asks one locale's index: the only place a query reaches Pagefind, through `prepareQuery`. */
-async function ask(load: LoadBundle, locale: string, query: string, filters?: Record<string, string>): Promise<Hit[]> {
-  const found = await (await load(locale)).search(prepareQuery(query, locale), { filters })
+/** Asks one index of the bundle: the only place a query reaches Pagefind, through `prepareQuery`. */
+async function ask(bundle: PagefindBundle, locale: string, query: string, filters: Record<string, string> = {}): Promise<Hit[]> {
+  const found = await bundle.search(prepareQuery(query, locale), { filters: { ...filters, [INDEX_FILTER]: locale } })
   const data = await Promise.all((found?.results ?? []).slice(0, LIMIT).map((r) => r.data()))
   // Not Pagefind's own excerpt: it may quote the page's hidden search terms (searchExcerpt.ts).
   return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: visibleExcerpt(d), locale }))
 }
 
+type FilterCounts = Record<string, Record<string, number>>
+const ownFilters = new WeakMap<PagefindBundle, Promise<FilterCounts>>()
+
+/** The bundle's filters as they were before anything was merged into it (Pagefind adds a merged index's values). */
+function filtersOf(bundle: PagefindBundle): Promise<FilterCounts> {
+  let filters = ownFilters.get(bundle)
+  if (!filters) {
+    filters = bundle.filters()
+    filters.catch(() => ownFilters.delete(bundle))
+    ownFilters.set(bundle, filters)
+  }
+  return filters
+}
+
+const withGerman = new WeakMap<PagefindBundle, Promise<void>>()
+
+/** Merges the German index into the reader's bundle, once, after the bundle's own filters are known. */
+function mergeGerman(bundle: PagefindBundle): Promise<void> {
+  let merged = withGerman.get(bundle)
+  if (!merged) {
+    merged = filtersOf(bundle)
+      .catch(() => undefined)
+      .then(() => bundle.merge(SOURCE_LOCALE))
+    merged.catch(() => withGerman.delete(bundle))
+    withGerman.set(bundle, merged)
+  }
+  return merged
+}
+
 /** The filters the reader's index holds, with their values sorted for the reader. */
 export async function availableFilters(load: LoadBundle, locale: string, names: readonly string[]): Promise<Record<string, string[]>> {
-  const all = await (await load(locale)).filters()
+  const all = await filtersOf(await load(locale))
   const out: Record<string, string[]> = {}
   for (const name of names) {
     const values = Object.keys(all[name] ?? {}).sort((a, b) => a.localeCompare(b, locale))
@@ -110,41 +152,71 @@ export async function availableFilters(load: LoadBundle, locale: string, names: 
 export async function search(load: LoadBundle, locale: string, request: SearchRequest): Promise<SearchOutcome> {
   if (request.query.trim() === '') return { hits: [], germanUnavailable: false }
   const filters = Object.keys(request.filters).length > 0 ? request.filters : undefined
-  const own = await ask(load, locale, request.query, filters)
+  const bundle = await load(locale)
+  const own = await ask(bundle, locale, request.query, filters)
   const wantGerman = hasGermanFallback(locale) && !filters && (request.alsoGerman || own.length < FEW)
   if (!wantGerman) return { hits: own, germanUnavailable: false }
   let german: Hit[]
   try {
-    german = await ask(load, SOURCE_LOCALE, request.query)
+    await mergeGerman(bundle)
+    german = await ask(bundle, SOURCE_LOCALE, request.query)
   } catch {
     return { hits: own, germanUnavailable: true }
   }
   return { hits: mergeHits(own, german), germanUnavailable: false }
 }
 
-/** Pagefind's module as `pagefind.js` exports it. */
-interface PagefindModule extends PagefindBundle {
-  options: (o: Record<string, unknown>) => Promise<void>
+/** One instance of Pagefind's browser API, as `createInstance` of `pagefind.js` (Pagefind ≥ 1.5) returns it. */
+interface PagefindInstance {
   init: () => Promise<void>
+  destroy: () => Promise<void>
+  filters: () => Promise<FilterCounts>
+  search: PagefindBundle['search']
+  mergeIndex: (basePath: string, options: { language: string; mergeFilter: Record<string, string> }) => Promise<void>
 }
 
-const bundles = new Map<string, Promise<PagefindBundle>>()
+/** The part of `pagefind.js`'s exports the loader uses. */
+export interface PagefindModule {
+  createInstance: (options: { basePath: string; baseUrl: string; mergeFilter: Record<string, string> }) => PagefindInstance
+}
 
 /**
- * The browser's loader: imports `/pagefind/{locale}/pagefind.js` once per locale. A failed load
- * (offline, locale not saved) is forgotten, so the next search tries again.
+ * A loader of the bundles below `base` (`/pagefind/`, holding `{locale}/pagefind.js`): one
+ * Pagefind instance per reader locale, created when first needed. A failed load is forgotten,
+ * and so is an instance whose merge failed (offline, German not saved), so the next search
+ * starts afresh.
  */
-export const loadPagefind: LoadBundle = (locale) => {
-  let bundle = bundles.get(locale)
-  if (!bundle) {
-    const url = `/pagefind/${locale}/pagefind.js`
-    bundle = (import(/* @vite-ignore */ url) as Promise<PagefindModule>).then(async (pf) => {
-      await pf.options({ baseUrl: '/' })
-      await pf.init()
-      return pf
-    })
-    bundle.catch(() => bundles.delete(locale))
-    bundles.set(locale, bundle)
+export function pagefindLoader(base: string, importModule: (url: string) => Promise<PagefindModule>): LoadBundle {
+  const bundles = new Map<string, Promise<PagefindBundle>>()
+  const open = async (locale: string): Promise<PagefindBundle> => {
+    const pf = await importModule(`${base}${locale}/pagefind.js`)
+    const instance = pf.createInstance({ basePath: `${base}${locale}/`, baseUrl: '/', mergeFilter: { [INDEX_FILTER]: locale } })
+    await instance.init()
+    return {
+      filters: () => instance.filters(),
+      search: (query, options) => instance.search(query, options),
+      merge: async (other) => {
+        try {
+          await instance.mergeIndex(`${base}${other}/`, { language: other, mergeFilter: { [INDEX_FILTER]: other } })
+        } catch (error) {
+          // Pagefind keeps the index that failed to load, and every later search would fail on it.
+          bundles.delete(locale)
+          void instance.destroy().catch(() => undefined)
+          throw error
+        }
+      },
+    }
   }
-  return bundle
+  return (locale) => {
+    let bundle = bundles.get(locale)
+    if (!bundle) {
+      bundle = open(locale)
+      bundle.catch(() => bundles.delete(locale))
+      bundles.set(locale, bundle)
+    }
+    return bundle
+  }
 }
+
+/** The browser's loader: `/pagefind/{locale}/pagefind.js`, imported when a search first needs it. */
+export const loadPagefind: LoadBundle = pagefindLoader('/pagefind/', (url) => import(/* @vite-ignore */ url) as Promise<PagefindModule>)

@@ -6,32 +6,26 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { visibleExcerpt, type ExcerptSource } from '../../../site/src/lib/searchExcerpt'
-import { queryVariants } from '../../../site/src/lib/searchText'
+import { availableFilters, search as engineSearch, pagefindLoader, type LoadBundle, type PagefindBundle, type PagefindModule } from '../../../site/src/search/engine'
 import { heldOutPrecision, heldOutRecall } from './cases.heldout'
 import { tuningPrecision, tuningRecall } from './cases'
 import type { PrecisionCase, RecallCase } from './types'
 
 /**
- * Runs the search-quality set against the real Pagefind bundles of a built site: the built
- * `pagefind.js` of each locale, loaded in Node, fetching its index over HTTP as a browser
- * would, asked the way the search page asks (the locale's index, then German when it finds
- * fewer than three) with `queryVariants` applied.
+ * Runs the search-quality set against the real Pagefind bundles of a built site, through the
+ * search page's own engine (`search` and `pagefindLoader` of site/src/search/engine.ts): the
+ * built `pagefind.js` of each locale, loaded in Node, fetching its index over HTTP as a browser
+ * would, the German index merged in when the reader's language finds fewer than three.
  */
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>
-  init: () => Promise<void>
-  search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string; excerpt: string } & ExcerptSource> }[] } | null>
-}
-const FEW = 3
-
 export async function openSearch(dist: string) {
+  /** Bytes served per locale's bundle (`/pagefind/{locale}/…`). */
   const served = new Map<string, number>()
+  const count = (locale: string, bytes: number) => served.set(locale, (served.get(locale) ?? 0) + bytes)
   const server = http.createServer((req, res) => {
     const file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!))
     try {
       const body = readFileSync(file)
-      const locale = /^\/pagefind\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? ''
-      served.set(locale, (served.get(locale) ?? 0) + body.length)
+      count(/^\/pagefind\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '', body.length)
       res.setHeader('connection', 'close')
       res.end(body)
     } catch {
@@ -40,23 +34,15 @@ export async function openSearch(dist: string) {
     }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  const bundles = new Map<string, Promise<Pagefind>>()
-  const bundle = (locale: string) => {
-    let p = bundles.get(locale)
-    if (!p) {
-      const js = path.join(dist, 'pagefind', locale, 'pagefind.js')
-      // pagefind.js as the server sends it, gzip-compressed (the budget counts gzip).
-      served.set(locale, (served.get(locale) ?? 0) + statSync(existsSync(`${js}.gz`) ? `${js}.gz` : js).size)
-      p = (import(`${pathToFileURL(js).href}?${locale}-${port}`) as Promise<Pagefind>).then(async (pf) => {
-        await pf.options({ basePath: `http://127.0.0.1:${port}/pagefind/${locale}/` })
-        await pf.init()
-        return pf
-      })
-      bundles.set(locale, p)
-    }
-    return p
-  }
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const gzipped = (file: string) => statSync(existsSync(`${file}.gz`) ? `${file}.gz` : file).size
+  const load = pagefindLoader(`${origin}/pagefind/`, (url) => {
+    const dir = path.join(dist, path.dirname(new URL(url).pathname))
+    // What a browser downloads before Pagefind fetches anything itself, gzip-compressed as
+    // served: pagefind.js and the worker script it starts (Node searches without a worker).
+    count(path.basename(dir), gzipped(path.join(dir, 'pagefind.js')) + gzipped(path.join(dir, 'pagefind-worker.js')))
+    return import(`${pathToFileURL(path.join(dir, 'pagefind.js')).href}?${origin}`) as Promise<PagefindModule>
+  })
   const excerpts = { results: 0, pagefindLeaks: 0, visibleLeaks: 0 }
   /** Whether an excerpt (marks removed) shows words of the page's hidden search terms. */
   const leaks = (excerpt: string, d: ExcerptSource) => {
@@ -64,22 +50,38 @@ export async function openSearch(dist: string) {
     const visible = words.slice(0, words.length - (Number(d.meta.searchTerms) || 0)).join(' ')
     return !visible.includes(excerpt.replace(/<\/?mark>/g, '').trim())
   }
-  const slugs = async (locale: string, query: string, variants: boolean) => {
-    const found = await (await bundle(locale)).search(variants ? queryVariants(query, locale) : query)
-    const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()))
-    for (const d of data.slice(0, 5)) {
-      excerpts.results++
-      if (leaks(d.excerpt, d)) excerpts.pagefindLeaks++
-      if (leaks(visibleExcerpt(d), d)) excerpts.visibleLeaks++
+  /** The loader, counting how often the top five results' excerpts would show hidden terms: Pagefind's own, and `visibleExcerpt`'s. */
+  const bundles = new Map<string, Promise<PagefindBundle>>()
+  const watched: LoadBundle = (locale) => {
+    let bundle = bundles.get(locale)
+    if (!bundle) {
+      bundle = load(locale).then((b) => ({
+        ...b,
+        search: async (query, options) => {
+          const found = await b.search(query, options)
+          const results = (found?.results ?? []).map((r, i) => ({
+            data: async () => {
+              const d = await r.data()
+              if (i < 5) {
+                excerpts.results++
+                if (leaks(d.excerpt, d)) excerpts.pagefindLeaks++
+                if (leaks(visibleExcerpt(d), d)) excerpts.visibleLeaks++
+              }
+              return d
+            },
+          }))
+          return { results }
+        },
+      }))
+      bundles.set(locale, bundle)
     }
-    return data.map((d) => d.url.split('/').filter(Boolean).at(-1)!)
+    return bundle
   }
-  /** The slugs the reader sees, in order: own language first, German added when few. */
-  const search = async (locale: string, query: string, variants = true) => {
-    const own = await slugs(locale, query, variants)
-    if (own.length >= FEW || locale === 'de') return own
-    const german = await slugs('de', query, variants)
-    return [...own, ...german.filter((s) => !own.includes(s))]
+  /** The slugs the reader sees, in order, as the search page shows them (its filters asked first, as the page does). */
+  const search = async (locale: string, query: string) => {
+    await availableFilters(watched, locale, ['kind'])
+    const { hits } = await engineSearch(watched, locale, { query, filters: {}, alsoGerman: false })
+    return hits.map((h) => h.url.split('/').filter(Boolean).at(-1)!)
   }
   return { search, served, excerpts, close: () => server.close() }
 }
@@ -96,15 +98,15 @@ const score = (ranks: (number | null)[]): Scores => ({
 })
 
 /** Measures the set; pass one `openSearch` session to measure twice (Pagefind keeps one instance per process). */
-export async function measure(dist: string, variants = true, session?: Awaited<ReturnType<typeof openSearch>>) {
+export async function measure(dist: string, session?: Awaited<ReturnType<typeof openSearch>>) {
   const s = session ?? (await openSearch(dist))
   try {
     const rankOf = async (c: RecallCase) => {
-      const got = await s.search(c.locale, c.query, variants)
+      const got = await s.search(c.locale, c.query)
       const i = got.findIndex((slug) => c.expect.includes(slug))
       return i < 0 ? null : i
     }
-    const leaks = async (c: PrecisionCase) => (await s.search(c.locale, c.query, variants)).includes(c.mustNot)
+    const leaks = async (c: PrecisionCase) => (await s.search(c.locale, c.query)).includes(c.mustNot)
     const run = async (cases: RecallCase[]) => {
       const out: { c: RecallCase; rank: number | null }[] = []
       for (const c of cases) out.push({ c, rank: await rankOf(c) })
@@ -137,20 +139,31 @@ export async function measure(dist: string, variants = true, session?: Awaited<R
   }
 }
 
+/** What one first query downloaded: from the reader's bundle, from German's (merged in), and both. */
+export interface FirstQuery {
+  query: string
+  own: number
+  german: number
+  total: number
+}
+
 /**
- * The bytes a reader's first query downloads, per locale (the locale's first case): each in a
- * fresh Node process, because Pagefind keeps what it loaded for the whole process. German is
- * counted too when the search falls back to it. pagefind.js gzip-compressed as served; the
- * WebAssembly, metadata, index chunks and fragments as stored (Pagefind compresses them itself).
- * Pagefind's worker script, which a browser also loads, is not counted: Node searches without it.
+ * The bytes a reader's first query downloads on the search page, per locale: for the locale's
+ * first case, and for its first German-fallback case (the most a first query can cost). Each in
+ * a fresh Node process, because Pagefind keeps what it loaded for the whole process. pagefind.js
+ * and its worker script gzip-compressed as served; the WebAssembly, metadata, filters, index
+ * chunks and fragments as stored (Pagefind compresses them itself).
  */
-export function firstQueryBytes(dist: string, cases: RecallCase[]): Record<string, { query: string; own: number; german: number }> {
-  const bytes: Record<string, { query: string; own: number; german: number }> = {}
-  for (const c of cases) {
-    if (c.locale in bytes) continue
+export function firstQueryBytes(dist: string, cases: RecallCase[]): Record<string, FirstQuery> {
+  const bytes: Record<string, FirstQuery> = {}
+  const measureOne = (row: string, c: RecallCase) => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./firstQuery.ts', import.meta.url)), dist, c.locale, c.query], { encoding: 'utf8' })
     const served = JSON.parse(out) as Record<string, number>
-    bytes[c.locale] = { query: c.query, own: served[c.locale] ?? 0, german: c.locale === 'de' ? 0 : (served.de ?? 0) }
+    const own = served[c.locale] ?? 0
+    const german = c.locale === 'de' ? 0 : (served.de ?? 0)
+    bytes[row] = { query: c.query, own, german, total: own + german }
   }
+  for (const c of cases) if (!(c.locale in bytes)) measureOne(c.locale, c)
+  for (const c of cases) if (c.category === 'fallback' && !(`${c.locale} fallback` in bytes)) measureOne(`${c.locale} fallback`, c)
   return bytes
 }

@@ -7,7 +7,8 @@ import { buildSite } from '@lotse/scripts/site/build'
 
 import { writeFixture } from '../../helpers/snapshot'
 import { searchSnapshot } from './corpus'
-import { measure } from './harness'
+import { tuningRecall } from './cases'
+import { firstQueryBytes, measure } from './harness'
 
 /**
  * The floor of search quality (issue 10), on the real Pagefind index of a real build of the
@@ -45,4 +46,12 @@ describe('search quality', () => {
     expect(result.excerpts.pagefindLeaks).toBeGreaterThan(0)
     expect(result.excerpts.visibleLeaks).toBe(0)
   })
+  it('downloads at most 150 KB for a first query in every locale, the German fallback included', () => {
+    // On this corpus; `npm run bench:search -- 1000` measures the budget's 1,000 offers. A
+    // second copy of Pagefind for German (pagefind.js, worker, wasm) would add about 84 KB.
+    const bytes = firstQueryBytes(path.join(work, 'dist'), tuningRecall)
+    expect(Object.keys(bytes)).toEqual(expect.arrayContaining(['de', 'ar', 'ti', 'uk fallback', 'fa fallback']))
+    for (const [row, b] of Object.entries(bytes)) expect(b.total, `${row} "${b.query}"`).toBeLessThanOrEqual(150_000)
+    expect(bytes['uk fallback']!.german).toBeGreaterThan(0)
+  }, 120_000)
 })
