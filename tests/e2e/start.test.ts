@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, searchAnswered } from '../helpers/browser'
 import { freePorts } from '../helpers/ports'
 import { killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/processes'
 
@@ -234,6 +234,48 @@ describe('a social worker in the real admin', () => {
     await page.locator('[data-site-state="live"]').waitFor({ timeout: 30_000 })
     await page.goto(`${base}/admin`)
     await page.locator('#site-status').getByText(publishedTitle).waitFor({ timeout: 15_000 })
+  })
+
+  it('lets the press office add a search term in the admin, and the live search finds the page by it', { timeout: 300_000 }, async () => {
+    // A page of another organization than the editor's (her offer's title changed above), found
+    // by the first word of its title; the new term is a word no page contains.
+    const others = await getJson<{ docs: { slug: string; title: string }[] }>(`${base}/api/offers?limit=20&depth=0&locale=de&sort=slug&where[organization][not_equals]=${await editorOrganization()}`)
+    const target = others.docs.find((d) => /^\p{L}{5,}$/u.test(d.title.split(' ')[0]!))!
+    const word = target.title.split(' ')[0]!
+    const term = `Brotkorb${Date.now().toString(36).replace(/\d/g, '')}`
+    const press = await browser.newContext({ locale: 'de-DE' })
+    press.on('request', (req) => void requested.push(req.url()))
+    const admin = await press.newPage()
+    await admin.goto(`${base}/admin/login`)
+    await admin.fill('#field-email', 'presse@lotse.local')
+    await admin.fill('#field-password', login.password)
+    await admin.click('button[type="submit"]')
+    await admin.waitForURL(`${base}/admin`)
+    await admin.goto(`${base}/admin/collections/search-terms/create`, { waitUntil: 'networkidle' })
+    for (const [i, value] of [term, word].entries()) {
+      if ((await admin.locator(`#field-terms__${i}__term`).count()) === 0)
+        await admin
+          .getByRole('button', { name: /Begriff hinzufügen/ })
+          .first()
+          .click()
+      await admin.fill(`#field-terms__${i}__term`, value)
+    }
+    await admin.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
+    const answer = admin.waitForResponse((r) => r.url().includes('/api/search-terms') && r.request().method() === 'POST', { timeout: 60_000 })
+    await admin.click('#action-save')
+    expect((await answer).status()).toBe(201)
+    const found = async () => {
+      const reader = await press.newPage()
+      try {
+        await reader.goto(`${site}/de/search/?q=${term}`)
+        await searchAnswered(reader)
+        return (await reader.locator(`#search-results a[href="/de/offers/${target.slug}/"]`).count()) > 0
+      } finally {
+        await reader.close()
+      }
+    }
+    await eventually(found, 240_000, `the live search finding ${target.slug} by "${term}" (a synonym of "${word}")`)
+    await press.close()
   })
 
   it('made no request to a third party from any admin or site page it opened', () => {
