@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { FreshnessSettingsSchema } from './freshness'
 import { SearchTermGroupSchema } from './searchTerms'
 import {
   AddressSchema,
@@ -62,6 +63,8 @@ export const ContactSchema = z.strictObject({
   location: PointSchema.nullable(),
   municipality: RefSchema.nullable(),
   consultationHours: z.array(TimeSlotSchema),
+  /** When someone last confirmed the contact's details: the site shows "last checked". */
+  reviewedAt: IsoDateSchema.nullable(),
 })
 
 export const RecurrenceSchema = z.strictObject({
@@ -195,6 +198,8 @@ export const SnapshotSchema = z.strictObject({
   media: z.array(MediaSchema),
   /** Editors' groups of equivalent search terms; the build indexes pages under them (`synonymsFor`). */
   searchTerms: z.array(SearchTermGroupSchema),
+  /** The review intervals: when entries are due for checking, and when readers are told they are overdue. */
+  freshness: FreshnessSettingsSchema,
 })
 
 export type Offer = z.infer<typeof OfferSchema>

@@ -1,4 +1,4 @@
-import { SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
+import { DEFAULT_FRESHNESS, SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
 import { paragraphsToLexical as lexical } from '@lotse/cms/seed/richText'
 import { getLocale, localeCodes, type LocaleCode } from '@lotse/translations'
 
@@ -76,6 +76,7 @@ export function syntheticSnapshot(offers: number): Snapshot {
       location: null,
       municipality: municipalities[n % municipalities.length]!,
       consultationHours: [{ weekday: 'wed', from: '09:00', to: '12:00', appointmentOnly: false, note: none() }],
+      reviewedAt: '2026-11-01T12:00:00.000Z',
     })),
     events: Array.from({ length: Math.max(3, Math.round(offers / 10)) }, (_, n) => ({
       ...base,
@@ -168,6 +169,7 @@ export function syntheticSnapshot(offers: number): Snapshot {
     ],
     media: [],
     searchTerms: [],
+    freshness: DEFAULT_FRESHNESS,
   }
   return SnapshotSchema.parse(snapshot)
 }

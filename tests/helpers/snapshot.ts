@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
+import { DEFAULT_FRESHNESS, SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
 import { paragraphsToLexical } from '@lotse/cms/seed/richText'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
 
@@ -128,6 +128,7 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
         location: null,
         municipality: 'wittmund',
         consultationHours: [{ weekday: 'wed', from: '09:00', to: '12:00', appointmentOnly: true, note: loc({}) }],
+        reviewedAt: '2026-10-01T12:00:00.000Z',
       },
       {
         ...base,
@@ -145,6 +146,7 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
         location: null,
         municipality: null,
         consultationHours: noSlots,
+        reviewedAt: null,
       },
     ],
     events: [],
@@ -263,6 +265,7 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     ],
     media: [],
     searchTerms: [],
+    freshness: DEFAULT_FRESHNESS,
     ...overrides,
   }
   return SnapshotSchema.parse(snapshot)

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 
 import {
   ContactSchema,
+  DEFAULT_FRESHNESS,
   EventSchema,
   MeasureSchema,
   MediaSchema,
@@ -190,6 +191,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
         location: point(d.location),
         municipality: ref('municipalities', d.municipality),
         consultationHours: slots(d.consultationHours),
+        reviewedAt: str(d.reviewedAt),
       }),
     ),
     events: events!.map((d) => {
@@ -291,6 +293,8 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
           },
         ),
       ),
+    // The review intervals are not editable yet (issue 11 adds the admin's settings): the defaults.
+    freshness: DEFAULT_FRESHNESS,
   }
 
   const mediaFiles: string[] = []
