@@ -271,6 +271,66 @@ export function fixtureSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return SnapshotSchema.parse(snapshot)
 }
 
+type SnapshotOffer = Snapshot['offers'][number]
+type SnapshotContact = Snapshot['contacts'][number]
+
+/**
+ * Entries of every freshness state (issue 11) for a build on 25 November 2026 (`LOTSE_NOW`)
+ * with the default intervals (6 months, 8 weeks' grace): add them to a `fixtureSnapshot`'s
+ * offers and contacts. The overdue offer is translated to Arabic and Tigrinya, so its notice
+ * sits in translated text there; the overdue interpreter was never reviewed and counts from its
+ * last change.
+ */
+export function freshnessFixtures(): { offers: SnapshotOffer[]; contacts: SnapshotContact[] } {
+  const [sprachkurs] = fixtureSnapshot().offers
+  const offer = (slug: string, extra: Partial<SnapshotOffer>): SnapshotOffer => ({ ...sprachkurs!, slug, translations: states({}), body: rich({}), ...extra })
+  const [anlaufstelle, interpreter] = fixtureSnapshot().contacts
+  return {
+    offers: [
+      // Checked 20 March: due 20 September, overdue since 15 November.
+      offer('hausaufgabenhilfe', {
+        translations: states({ ar: 'reviewed', ti: 'reviewed' }),
+        title: loc({ de: 'Hausaufgabenhilfe', ar: 'مساعدة في الواجبات المدرسية', ti: 'ሓገዝ ዕዮ ገዛ' }),
+        summary: loc({ de: 'Hilfe bei den Hausaufgaben für Schulkinder.', ar: 'مساعدة تلاميذ المدارس في واجباتهم.', ti: 'ንተምሃሮ ኣብ ዕዮ ገዛ ሓገዝ።' }),
+        municipality: 'esens',
+        reviewedAt: '2026-03-20T12:00:00.000Z',
+      }),
+      // Checked 10 May: due since 10 November, overdue only from 5 January.
+      offer('bewerbungstraining', {
+        title: loc({ de: 'Bewerbungstraining' }),
+        summary: loc({ de: 'Lebenslauf und Anschreiben üben.' }),
+        topics: ['beratung'],
+        reviewedAt: '2026-05-10T12:00:00.000Z',
+      }),
+      // Its last day was 31 October: ended. Recently checked, so it is nothing else.
+      offer('sommerkurs', {
+        translations: states({ ar: 'reviewed', ti: 'reviewed' }),
+        title: loc({ de: 'Sommerferien-Intensivkurs', ar: 'دورة مكثفة في العطلة الصيفية', ti: 'ናይ ክረምቲ ዕረፍቲ ብርቱዕ ኮርስ' }),
+        summary: loc({ de: 'Jeden Tag Deutsch in den Sommerferien.' }),
+        validFrom: '2026-07-01T12:00:00.000Z',
+        validUntil: '2026-10-31T12:00:00.000Z',
+        reviewedAt: '2026-11-01T12:00:00.000Z',
+      }),
+    ],
+    contacts: [
+      // Checked 15 January: overdue since 9 September.
+      {
+        ...anlaufstelle!,
+        slug: 'beratung-esens',
+        translations: states({ ar: 'reviewed' }),
+        name: 'Beratungsstelle Esens',
+        responsibility: loc({ de: 'Beratung für Familien', ar: 'استشارات للعائلات' }),
+        phone: '04971 555-0',
+        email: null,
+        municipality: 'esens',
+        reviewedAt: '2026-01-15T12:00:00.000Z',
+      },
+      // Never reviewed, last changed 1 December 2025: overdue, counted from that change.
+      { ...interpreter!, slug: 'dolmetscher-arabisch', name: 'Karim A.', languages: ['de', 'ar'], email: 'karim@example.org', updatedAt: '2025-12-01T09:00:00.000Z' },
+    ],
+  }
+}
+
 export function writeFixture(dir: string, snapshot: Snapshot): string {
   mkdirSync(path.join(dir, 'media'), { recursive: true })
   writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify(snapshot))

@@ -1,19 +1,27 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildSite } from '@lotse/scripts/site/build'
+import { serveSite } from '@lotse/scripts/site/server'
 import { localeCodes } from '@lotse/translations'
 import { uiStrings } from '@lotse/translations/ui'
 
-import { fixtureEvent, fixtureSnapshot, writeFixture } from '../helpers/snapshot'
+import { launchBrowser } from '../helpers/browser'
+import { freePort } from '../helpers/ports'
+import { fixtureEvent, fixtureSnapshot, freshnessFixtures, writeFixture } from '../helpers/snapshot'
+import { openSearch } from './search/harness'
 
 /**
  * The site built from scenario snapshots with a frozen clock (25 November 2026): right-to-left
  * pages, a missing, a machine and an outdated translation, recurring events over a month
- * boundary, a past and a cancelled event, an empty event list, and the byte budgets.
+ * boundary, a past and a cancelled event, an empty event list, the byte budgets, and entries
+ * of every freshness state (current, due, overdue, ended; `freshnessFixtures`).
  */
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-site-'))
 const out = path.join(work, 'dist')
@@ -52,7 +60,11 @@ beforeAll(async () => {
       children: [{ type: 'paragraph', children: [{ type: 'link', fields: { url: 'javascript:alert(1)' }, children: [{ type: 'text', text: 'Gefährlicher Link', format: 0 }] }] }],
     },
   }
+  const fresh = freshnessFixtures()
+  const base = fixtureSnapshot()
   const full = fixtureSnapshot({
+    offers: [...base.offers, ...fresh.offers],
+    contacts: [...base.contacts, ...fresh.contacts],
     events: [
       // Saturdays 10:00 since October: the next dates fall in November and December.
       ev('samstagstreff', '2026-10-03T08:00:00.000Z', { recurrence: { frequency: 'weekly', interval: 1, monthlyMode: 'dayOfMonth', weekOfMonth: null, until: null } }),
@@ -215,5 +227,208 @@ describe('site build', () => {
     expect(page).not.toMatch(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>/)
     const runtime = scriptsOf(page).filter((u) => u.includes('/island-'))
     expect(runtime.some((u) => read(out, u).includes('astro-island'))).toBe(true)
+  })
+})
+
+/** The element of a page's notice of one kind (`data-notice`), or null. */
+const noticeOf = (page: string, kind: string) => new RegExp(`<p class="notice" data-notice="${kind}"[^>]*>[\\s\\S]*?</p>`).exec(page)?.[0] ?? null
+/** Text as the reader sees it: tags gone, entities decoded, white space collapsed. */
+const textOf = (fragment: string) =>
+  fragment
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+/** The card of a document in a list: the innermost `<li>…</li>` around the link to it, or null. */
+function cardOf(page: string, href: string): string | null {
+  const at = page.indexOf(`href="${href}"`)
+  const open: number[] = []
+  for (const m of page.matchAll(/<li\b|<\/li>/g)) {
+    if (m[0] !== '</li>') open.push(m.index)
+    else {
+      const start = open.pop()!
+      if (at >= 0 && start < at && at < m.index) return page.slice(start, m.index + 5)
+    }
+  }
+  return null
+}
+
+describe('freshness at build time', () => {
+  // Intl's long dates, as the site writes every date (site/src/lib/format.ts).
+  const overdueOffer = [
+    { code: 'de', dir: 'ltr', date: '20. März 2026' },
+    { code: 'ar', dir: 'rtl', date: '20 مارس 2026' },
+    { code: 'ti', dir: 'ltr', date: 'መጋቢት 20, 2026' },
+    // The offer has no Persian text: the page is German, the notice still the reader's.
+    { code: 'fa', dir: 'rtl', date: '۲۰ مارس ۲۰۲۶' },
+  ] as const
+
+  it.each(overdueOffer)('tells $code readers of an overdue offer since when it is not confirmed, and whom to ask', ({ code, dir, date }) => {
+    const notice = noticeOf(html(`${code}/offers/hausaufgabenhilfe/index.html`), 'overdue')
+    expect(notice).toMatch(new RegExp(`^<p class="notice" data-notice="overdue" data-pagefind-ignore lang="${code}" dir="${dir}">`))
+    expect(textOf(notice!)).toBe(`${uiStrings(code)['freshness.overdueOffer'].replace('{{date}}', date)} Kreisvolkshochschule · 04462 1234`)
+    expect(notice).toContain('<a href="tel:044621234" dir="ltr">04462 1234</a>')
+  })
+
+  it('tells readers of an overdue contact and interpreter, with their own phone or e-mail, counted from the last change when never reviewed', () => {
+    const office = noticeOf(html('ar/contacts/beratung-esens/index.html'), 'overdue')
+    expect(office).toMatch(/^<p class="notice" data-notice="overdue" data-pagefind-ignore lang="ar" dir="rtl">/)
+    expect(textOf(office!)).toBe(`${uiStrings('ar')['freshness.overdueContact'].replace('{{date}}', '15 يناير 2026')} 04971 555-0`)
+    const interpreter = noticeOf(html('ti/contacts/dolmetscher-arabisch/index.html'), 'overdue')
+    expect(interpreter).toMatch(/^<p class="notice" data-notice="overdue" data-pagefind-ignore lang="ti" dir="ltr">/)
+    expect(textOf(interpreter!)).toBe(`${uiStrings('ti')['freshness.overdueContact'].replace('{{date}}', 'ታሕሳስ 1, 2025')} karim@example.org`)
+    expect(interpreter).toContain('href="mailto:karim@example.org"')
+  })
+
+  it('says nothing of the kind on a current or a merely due entry', () => {
+    for (const code of ['de', 'ar', 'ti'] as const) {
+      for (const file of ['offers/sprachkurs/', 'offers/bewerbungstraining/', 'contacts/anlaufstelle/', 'offers/sommerkurs/']) {
+        expect(html(`${code}/${file}index.html`), `${code}/${file}`).not.toContain('data-notice="overdue"')
+      }
+    }
+  })
+
+  it('labels overdue offers and contacts in the lists readers see, and only those', () => {
+    const label = uiStrings('de')['freshness.overdueLabel']
+    const overdue = `<li class="bad" data-overdue>${label}</li>`
+    for (const file of ['offers/index.html', 'offers/topic/sprache/index.html', 'offers/in/esens/index.html'])
+      expect(cardOf(html(`de/${file}`), '/de/offers/hausaufgabenhilfe/'), file).toContain(overdue)
+    expect(cardOf(html('de/offers/index.html'), '/de/offers/bewerbungstraining/')).not.toContain('data-overdue')
+    expect(cardOf(html('de/offers/index.html'), '/de/offers/sprachkurs/')).not.toContain('data-overdue')
+    expect(cardOf(html('de/contacts/index.html'), '/de/contacts/beratung-esens/')).toContain(label)
+    expect(cardOf(html('de/contacts/index.html'), '/de/contacts/anlaufstelle/')).not.toContain('data-overdue')
+    expect(cardOf(html('ar/interpreters/index.html'), '/ar/contacts/dolmetscher-arabisch/')).toContain(uiStrings('ar')['freshness.overdueLabel'])
+    expect(cardOf(html('de/interpreters/index.html'), '/de/contacts/dolmetscherin-tigrinya/')).not.toContain('data-overdue')
+    // The contact's own list of offers, too.
+    expect(cardOf(html('de/contacts/anlaufstelle/index.html'), '/de/offers/hausaufgabenhilfe/')).toContain(label)
+  })
+
+  it('shows when a contact was last checked, as offers do', () => {
+    expect(html('de/contacts/anlaufstelle/index.html')).toContain(`<p class="meta">${uiStrings('de')['common.lastChecked'].replace('{{date}}', '1. Oktober 2026')}</p>`)
+    expect(html('ar/contacts/anlaufstelle/index.html')).toContain(`<p class="meta">${uiStrings('ar')['common.lastChecked'].replace('{{date}}', '1 أكتوبر 2026')}</p>`)
+  })
+
+  it('takes an ended offer out of the lists, topic and municipality pages, its contact’s offers and the sitemap', () => {
+    for (const code of ['de', 'ar', 'ti'] as const) {
+      for (const file of ['offers/index.html', 'offers/topic/sprache/index.html', 'offers/in/wittmund/index.html', 'contacts/anlaufstelle/index.html', 'sitemap.xml']) {
+        const page = read(out, `${code}/${file}`)
+        // The offer beside it, of the same topic, municipality and contact, is there.
+        expect(page, `${code}/${file}`).toContain(`/${code}/offers/sprachkurs/`)
+        expect(page, `${code}/${file}`).not.toContain(`/${code}/offers/sommerkurs/`)
+      }
+    }
+  })
+
+  it.each([
+    { code: 'de', dir: 'ltr', date: '31. Oktober 2026' },
+    { code: 'ar', dir: 'rtl', date: '31 أكتوبر 2026' },
+    { code: 'ti', dir: 'ltr', date: 'ጥቅምቲ 31, 2026' },
+  ] as const)('keeps an ended offer’s page in $code, saying at the top that it has ended, with the current offers of its topic', ({ code, dir, date }) => {
+    const page = html(`${code}/offers/sommerkurs/index.html`)
+    const notice = noticeOf(page, 'ended')
+    expect(notice).toMatch(new RegExp(`^<p class="notice" data-notice="ended" data-pagefind-ignore lang="${code}" dir="${dir}">`))
+    const topic = code === 'ar' ? 'اللغة' : 'Sprache'
+    expect(textOf(notice!)).toBe(`${uiStrings(code)['offer.ended'].replace('{{date}}', date)} ${uiStrings(code)['offer.endedTopic'].replace('{{topic}}', topic)}`)
+    expect(notice).toContain(`<a href="/${code}/offers/topic/sprache/">`)
+    // Right under the title, before anything of the offer's own text.
+    expect(page.indexOf('data-notice="ended"')).toBeLessThan(page.indexOf('class="lead"'))
+    expect(page).toContain('<meta name="robots" content="noindex">')
+    expect(page).not.toContain('data-pagefind-body')
+  })
+
+  it('leaves an ended offer out of the search index, and marks overdue results', async () => {
+    const search = await openSearch(out)
+    try {
+      expect(await search.search('de', 'Sommerferien-Intensivkurs')).not.toContain('sommerkurs')
+      expect(await search.search('ar', 'مكثفة')).not.toContain('sommerkurs')
+      const found = await search.hits('de', 'Hausaufgabenhilfe')
+      expect(found.map((h) => [h.url, h.overdue])).toContainEqual(['/de/offers/hausaufgabenhilfe/', true])
+      expect((await search.hits('ar', 'الواجبات')).find((h) => h.url === '/ar/offers/hausaufgabenhilfe/')?.overdue).toBe(true)
+      const current = (await search.hits('de', 'Deutschkurs')).find((h) => h.url === '/de/offers/sprachkurs/')
+      expect(current).toBeDefined()
+      expect(current?.overdue).toBeUndefined()
+    } finally {
+      search.close()
+    }
+  })
+})
+
+describe('freshness notices in Chromium, 360 px wide', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  let server: Server
+  let browser: Browser
+  let page: Page
+  let origin: string
+
+  beforeAll(async () => {
+    const port = await freePort()
+    server = await serveSite(out, port, '127.0.0.1')
+    origin = `http://127.0.0.1:${port}`
+    browser = await launchBrowser()
+    page = await browser.newPage({ viewport: { width: 360, height: 800 } })
+    // The service worker would fetch the whole locale in the background.
+    await page.route('**/sw.js', (route) => route.abort())
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    server?.close()
+  })
+
+  /** Opens a page of the build and waits for its fonts. */
+  const open = async (url: string) => {
+    const response = await page.goto(origin + url, { waitUntil: 'load' })
+    expect(response?.status(), url).toBe(200)
+    await page.evaluate(async () => void (await document.fonts.ready))
+  }
+
+  it('has no accessibility violations (axe, WCAG 2.1 AA) on overdue and ended entries and the lists marking them, in de, ar, fa and ti', { timeout: 120_000 }, async () => {
+    const found: string[] = []
+    for (const code of ['de', 'ar', 'fa', 'ti']) {
+      for (const file of ['offers/hausaufgabenhilfe/', 'offers/sommerkurs/', 'contacts/beratung-esens/', 'offers/']) {
+        const url = `/${code}/${file}`
+        await open(url)
+        await page.evaluate(axeSource)
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run({
+            runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+          })
+          return result.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`)
+        })
+        for (const v of violations) found.push(`${url}: ${v}`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+
+  it('fits the notices into the screen, Tigrinya drawn in the site’s own Ethiopic font (no boxes)', async () => {
+    for (const url of ['/ti/offers/hausaufgabenhilfe/', '/ti/offers/sommerkurs/', '/ar/offers/hausaufgabenhilfe/', '/ar/offers/sommerkurs/']) {
+      await open(url)
+      const notice = (await page.locator('[data-notice="overdue"], [data-notice="ended"]').boundingBox())!
+      expect(notice.x, url).toBeGreaterThanOrEqual(0)
+      expect(notice.x + notice.width, url).toBeLessThanOrEqual(360)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(360)
+    }
+    // Which fonts Chromium drew the overdue notice's own text with: every Ethiopic letter in the
+    // self-hosted Noto Sans Ethiopic (a letter the font lacked would fall back to a system font,
+    // which has none here, and show as a box).
+    await open('/ti/offers/hausaufgabenhilfe/')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('DOM.enable')
+    await cdp.send('CSS.enable')
+    const { root } = await cdp.send('DOM.getDocument')
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-notice="overdue"]' })
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    const text = await page.locator('[data-notice="overdue"]').evaluate((p) =>
+      [...p.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join(''),
+    )
+    const letters = [...text].filter((ch) => /[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]/u.test(ch)).length
+    expect(letters).toBeGreaterThan(20)
+    const ethiopic = fonts.find((f) => f.isCustomFont && /Ethiopic/.test(f.familyName))
+    expect(ethiopic?.glyphCount, JSON.stringify(fonts)).toBeGreaterThanOrEqual(letters)
   })
 })

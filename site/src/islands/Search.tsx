@@ -23,6 +23,8 @@ export interface SearchStrings {
   alsoGerman: string
   offline: string
   failed: string
+  /** The label of a result nobody has confirmed for too long. */
+  overdue: string
   filters: Record<string, string>
 }
 
@@ -192,7 +194,17 @@ export default function Search({ locale, strings, languageNames }: Props) {
             <h2>
               <a href={hit.url}>{hit.title}</a>
             </h2>
-            <p className="result-lang">{languageNames[hit.locale] ?? hit.locale}</p>
+            <p className="result-lang">
+              {languageNames[hit.locale] ?? hit.locale}
+              {hit.overdue && (
+                <>
+                  {' '}
+                  <span className="badge bad" lang={hit.locale === locale ? undefined : locale} dir={hit.locale === locale ? undefined : 'auto'} data-overdue>
+                    {strings.overdue}
+                  </span>
+                </>
+              )}
+            </p>
             {/* Pagefind's excerpt: its own escaped text of the page, with <mark> around the hits. */}
             <p dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
           </li>

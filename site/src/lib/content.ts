@@ -1,13 +1,17 @@
 import type { Contact, Event, Measure, Municipality, Offer, Organization, Page, Report, Snapshot, Topic } from '@lotse/content-schemas'
 import type { LocaleCode } from '@lotse/translations'
 
+import { hasOfferEnded } from './freshness'
 import { loadSnapshot } from './snapshot'
 import { label } from './text'
 
 /** The snapshot indexed for page generation: lookups by slug and the orderings pages share. */
 export interface Content {
   snapshot: Snapshot
+  /** Every offer, ended ones too: each keeps its page, so old links keep working. */
   offers: Offer[]
+  /** The offers readers find in lists, topic and municipality pages, the sitemap and search: those that have not ended. */
+  currentOffers: Offer[]
   contacts: Contact[]
   events: Event[]
   reports: Report[]
@@ -44,9 +48,11 @@ export function content(): Content {
   const contact = bySlug(s.contacts)
   const measure = bySlug(s.measures)
   const page = bySlug(pages)
+  const offers = [...s.offers].sort((a, b) => titleDe(a).localeCompare(titleDe(b), 'de'))
   cached = {
     snapshot: s,
-    offers: [...s.offers].sort((a, b) => titleDe(a).localeCompare(titleDe(b), 'de')),
+    offers,
+    currentOffers: offers.filter((o) => !hasOfferEnded(o)),
     contacts: [...s.contacts].sort((a, b) => a.name.localeCompare(b.name, 'de')),
     events: s.events,
     reports: [...s.reports].sort((a, b) => b.publishedDate.localeCompare(a.publishedDate)),

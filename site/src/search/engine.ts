@@ -12,7 +12,7 @@ import { queryVariants } from '../lib/searchText'
 
 /** One Pagefind result before its data is loaded (Pagefind loads fragments lazily). */
 export interface PagefindResult {
-  data: () => Promise<ExcerptSource & { url: string; excerpt: string; meta: { title?: string } }>
+  data: () => Promise<ExcerptSource & { url: string; excerpt: string; meta: { title?: string; overdue?: string } }>
 }
 
 /**
@@ -44,6 +44,8 @@ export interface Hit {
   excerpt: string
   /** The locale of the index that found it: the reader's, or `de` for the German fallback. */
   locale: string
+  /** Nobody has confirmed the offer or contact for too long (the page's `overdue` metadata): the result says so. */
+  overdue?: true
 }
 
 export interface SearchRequest {
@@ -102,7 +104,7 @@ async function ask(bundle: PagefindBundle, locale: string, query: string, filter
   const found = await bundle.search(prepareQuery(query, locale), { filters: { ...filters, [INDEX_FILTER]: locale } })
   const data = await Promise.all((found?.results ?? []).slice(0, LIMIT).map((r) => r.data()))
   // Not Pagefind's own excerpt: it may quote the page's hidden search terms (searchExcerpt.ts).
-  return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: visibleExcerpt(d), locale }))
+  return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: visibleExcerpt(d), locale, ...(d.meta.overdue ? { overdue: true as const } : {}) }))
 }
 
 type FilterCounts = Record<string, Record<string, number>>

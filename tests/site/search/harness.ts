@@ -77,13 +77,14 @@ export async function openSearch(dist: string) {
     }
     return bundle
   }
-  /** The slugs the reader sees, in order, as the search page shows them (its filters asked first, as the page does). */
-  const search = async (locale: string, query: string) => {
+  /** The results the reader sees, in order, as the search page shows them (its filters asked first, as the page does). */
+  const hits = async (locale: string, query: string) => {
     await availableFilters(watched, locale, ['kind'])
-    const { hits } = await engineSearch(watched, locale, { query, filters: {}, alsoGerman: false })
-    return hits.map((h) => h.url.split('/').filter(Boolean).at(-1)!)
+    return (await engineSearch(watched, locale, { query, filters: {}, alsoGerman: false })).hits
   }
-  return { search, served, excerpts, close: () => server.close() }
+  /** The slugs of those results. */
+  const search = async (locale: string, query: string) => (await hits(locale, query)).map((h) => h.url.split('/').filter(Boolean).at(-1)!)
+  return { search, hits, served, excerpts, close: () => server.close() }
 }
 
 export interface Scores {

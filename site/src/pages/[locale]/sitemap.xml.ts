@@ -6,11 +6,11 @@ import { content } from '../../lib/content'
 import { absolute, href, localeParams, paths } from '../../lib/urls'
 
 /**
- * One locale's sitemap: every page once, each with its `hreflang` alternates (all locales plus
- * x-default), so search engines show newcomers the page in their language. One file per
- * locale keeps each under the protocol's 50,000 URLs and 50 MB (a single file for all
- * locales passes 50,000 URLs at about 3,000 offers), and lets each build process write only
- * its own locales.
+ * One locale's sitemap: every page once (ended offers excepted, see below), each with its
+ * `hreflang` alternates (all locales plus x-default), so search engines show newcomers the page
+ * in their language. One file per locale keeps each under the protocol's 50,000 URLs and 50 MB
+ * (a single file for all locales passes 50,000 URLs at about 3,000 offers), and lets each build
+ * process write only its own locales.
  */
 export const getStaticPaths = localeParams
 
@@ -27,7 +27,11 @@ export const GET: APIRoute = ({ params }) => {
     paths.info(),
     ...c.topics.map((tp) => paths.offersByTopic(tp.slug)),
     ...c.municipalities.map((m) => paths.offersIn(m.slug)),
-    ...c.offers.map((o) => paths.offer(o.slug)),
+    // Current offers only. An ended offer's page stays so old links keep working, but it is
+    // dropped here (and marked noindex): a search engine should no more send a newcomer to a
+    // course that is over than the site's own search does. When the county republishes the
+    // offer with new dates, it is back in the next build's sitemap.
+    ...c.currentOffers.map((o) => paths.offer(o.slug)),
     ...c.contacts.map((k) => paths.contact(k.slug)),
     ...c.events.map((e) => paths.event(e.slug)),
     ...c.reports.map((r) => paths.report(r.slug)),
