@@ -481,6 +481,7 @@ function prefixLocales(data: Record<string, unknown>): Record<string, unknown> {
 const GLOBAL_CHANGES: Record<string, Record<string, unknown>> = {
   'system-state': { demoSeededAt: null, seedVersion: 999 },
   'payload-jobs-stats': { stats: { scheduledRuns: {} } },
+  freshness: { offerMonths: 3, contactMonths: 4, graceWeeks: 2 },
 }
 
 interface SpecialArgs {
@@ -914,6 +915,22 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
         },
       },
     ],
+  },
+  {
+    // "Still correct" writes reviewedAt only: judged by the entry's reviewedAt in the database.
+    match: /\/:id\/still-correct$/,
+    probes: ({ world, victims, actor, slug }) =>
+      (['published', 'draft'] as const).map((status) => ({
+        actor,
+        prepare: async () => {
+          const id = await victims.doc(slug, status)
+          const watch = async () => {
+            const doc = (await world.payload.findByID({ collection: slug as CollectionSlug, id, draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+            return String(doc.reviewedAt ?? '')
+          }
+          return { request: { method: 'POST' as const, path: `/${slug}/${id}/still-correct`, json: {} }, watch }
+        },
+      })),
   },
   {
     match: /\/:id\/translation-status$/,

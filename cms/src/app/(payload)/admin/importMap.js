@@ -24,8 +24,10 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { SiteStatusPanel as SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713 } from '../../../components/SiteStatusPanel'
 import { TranslationStatusPanel as TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec } from '../../../components/TranslationStatusPanel'
 import { TranslationNavLink as TranslationNavLink_3638bdb50a0da4761ce942619eb81a58 } from '../../../components/TranslationNavLink'
+import { ToCheckNavLink as ToCheckNavLink_96b53734760c3adf7b126e015842c978 } from '../../../components/ToCheckNavLink'
 import { SiteStatusDashboard as SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7 } from '../../../components/SiteStatusDashboard'
 import { TranslationOverview as TranslationOverview_156cfb9363943dcc180f3c92e12bbceb } from '../../../components/TranslationOverview'
+import { ToCheck as ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d } from '../../../components/ToCheck'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,7 +58,9 @@ export const importMap = {
   "/components/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713,
   "/components/TranslationStatusPanel#TranslationStatusPanel": TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec,
   "/components/TranslationNavLink#TranslationNavLink": TranslationNavLink_3638bdb50a0da4761ce942619eb81a58,
+  "/components/ToCheckNavLink#ToCheckNavLink": ToCheckNavLink_96b53734760c3adf7b126e015842c978,
   "/components/SiteStatusDashboard#SiteStatusDashboard": SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7,
   "/components/TranslationOverview#TranslationOverview": TranslationOverview_156cfb9363943dcc180f3c92e12bbceb,
+  "/components/ToCheck#ToCheck": ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
