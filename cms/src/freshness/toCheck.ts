@@ -69,6 +69,22 @@ export async function dueEntries(req: PayloadRequest, scope: { organization?: st
     const where: Where | undefined = scope.organization == null ? undefined : { [spec.owner]: { equals: scope.organization } }
     const access = scope.user ? { overrideAccess: false, user: scope.user } : { overrideAccess: true }
     const { docs } = await req.payload.find({ collection, where, draft: true, depth: 1, pagination: false, req, locale: 'de', sort: 'id', ...access })
+    // The latest version may be a draft of a published entry: whether readers see the entry is
+    // the published row's state.
+    const published = new Set(
+      (
+        await req.payload.find({
+          collection,
+          where: { and: [...(where ? [where] : []), { _status: { equals: 'published' } }] },
+          draft: false,
+          depth: 0,
+          pagination: false,
+          select: { _status: true } as never,
+          req,
+          overrideAccess: true,
+        })
+      ).docs.map((d) => String(d.id)),
+    )
     for (const raw of docs as unknown as Record<string, unknown>[]) {
       let state: ToCheckEntry['state']
       let checkedAt: string
@@ -98,7 +114,7 @@ export async function dueEntries(req: PayloadRequest, scope: { organization?: st
         title: String(raw[spec.title] ?? id),
         organization: orgId ? { id: orgId, name: orgName ?? orgId } : null,
         state,
-        published: raw._status === 'published',
+        published: published.has(id),
         checkedAt,
         dueAt,
         overdueAt,
