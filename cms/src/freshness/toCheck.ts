@@ -83,7 +83,7 @@ export async function dueEntries(req: PayloadRequest, scope: { organization?: st
           req,
           overrideAccess: true,
         })
-      ).docs.map((d) => String(d.id)),
+      ).docs.map((d) => String((d as { id: number | string }).id)),
     )
     for (const raw of docs as unknown as Record<string, unknown>[]) {
       let state: ToCheckEntry['state']
