@@ -268,7 +268,7 @@ describe('the weekly digest mail', () => {
     const result = await sendDigests(await createLocalReq({}, mail))
     expect(result.sent).toEqual([])
     expect(smtp.mails).toHaveLength(1)
-    expect((await digests()).map((d) => (d as { week: string }).week)).toEqual([result.week])
+    expect((await digests()).map((d) => (d as unknown as { week: string }).week)).toEqual([result.week])
   })
 
   it('sends again the next week', async () => {
