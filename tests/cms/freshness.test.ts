@@ -251,7 +251,7 @@ describe('the weekly digest mail', () => {
 
   it('sends the editors of an organization with entries to check one German mail, as a job on the queue', async () => {
     smtp = await startSmtpServer({ port })
-    const job = await mail.jobs.queue({ task: 'freshnessDigest' as never, input: {} as never })
+    const job = (await mail.jobs.queue({ task: 'freshnessDigest' as never, input: {} as never })) as unknown as { id: number | string }
     await mail.jobs.runByID({ id: job.id })
     const received = await smtp.nthMail(1)
     expect(received.to.sort()).toEqual(['editor-a@test.local', 'zweite-awo@test.local'])
