@@ -22,6 +22,7 @@ import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
 import { SearchTerms } from './collections/SearchTerms'
 import { FreshnessDigests } from './collections/FreshnessDigests'
+import { similarEntriesEndpoint } from './duplicates/similar'
 import { freshnessDigestTask } from './freshness/digest'
 import { stillCorrectEndpoint, toCheckEndpoint } from './freshness/endpoints'
 import { CONFIRMABLE } from './freshness/toCheck'
@@ -113,7 +114,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
     ],
     globals: [SystemState, Freshness],
-    endpoints: [toCheckEndpoint],
+    endpoints: [toCheckEndpoint, similarEntriesEndpoint],
     jobs: {
       tasks: [machineTranslateTask, rebuildSiteTask, dailyRebuildTask, freshnessDigestTask],
       enableConcurrencyControl: true,

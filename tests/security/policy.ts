@@ -268,6 +268,7 @@ export const endpoints: Record<string, { allow: EndpointRule; why: string }> = {
       { allow: { as: 'update' } as EndpointRule, why: '“Still correct” sets the last check: for whoever may change the German original.' },
     ]),
   ),
+  'GET /api/similar-entries': { allow: staff, why: 'Possible duplicates for the create form: titles of entries the asker may read anyway.' },
   'GET /api/to-check': { allow: staff, why: 'The entries due for checking: an editor’s own organization’s, all for the press office and admins, none for translators (read as each reads).' },
   'GET /api/deploys/site-status': { allow: staff, why: 'Build state for the admin dashboard.' },
   'POST /api/deploys/rebuild': { allow: ['press', 'admin'], why: 'Rebuilding the site by hand.' },

@@ -937,6 +937,21 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
     probes: ({ world, actor, slug }) => (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
   },
   {
+    // A near-copy of the published offer's title (a draft of the same organization is among what
+    // it may find): staff only, and only what the asker reads; the canaries judge the rest.
+    match: /^GET \/api\/similar-entries$/,
+    probes: ({ world, actor }) => [
+      {
+        actor,
+        prepare: async () => {
+          const offer = (await world.payload.findByID({ collection: 'offers', id: world.named.offerPublished, depth: 0, overrideAccess: true })) as unknown as { title: string }
+          const query = new URLSearchParams({ collection: 'offers', title: `${offer.title}.`, organization: String(world.orgA), municipality: String(world.municipality) })
+          return { request: { method: 'GET' as const, path: `/similar-entries?${query}` } }
+        },
+      },
+    ],
+  },
+  {
     match: /^GET \/api\/deploys\/site-status$/,
     probes: ({ world, actor }) => [{ actor, prepare: async () => ({ request: { method: 'GET', path: `/deploys/site-status?collection=offers&id=${world.named.offerDraft}` } }) }],
   },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorialStaffField, organizationDocumentAccess } from '../access/roles'
-import { reviewedAtField } from '../fields/common'
+import { duplicateWarningField, reviewedAtField } from '../fields/common'
 import { emailField, phoneField, urlField } from '../fields/contactChannels'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
@@ -29,6 +29,7 @@ export const Contacts: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([
+    duplicateWarningField,
     {
       type: 'tabs',
       tabs: [

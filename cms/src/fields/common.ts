@@ -79,3 +79,14 @@ export const reviewedAtField: Field = {
     description: { de: 'Wann zuletzt bestätigt wurde, dass alle Angaben stimmen.', en: 'When someone last confirmed the entry is correct.' },
   },
 }
+
+/**
+ * Above the create form of the entries social workers keep (offers, contacts, events): a warning
+ * with links when the same organization and municipality already have an entry with a very
+ * similar title (`components/DuplicateWarning`, issue 11). Stores nothing.
+ */
+export const duplicateWarningField: Field = {
+  name: 'duplicateWarning',
+  type: 'ui',
+  admin: { components: { Field: '/components/DuplicateWarning#DuplicateWarning' } },
+}

@@ -1,9 +1,10 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { DEFAULT_FRESHNESS, type FreshnessSettings, FreshnessSettingsSchema, freshnessOf, hasDateAhead, type ReviewedKind } from '@lotse/content-schemas'
+import { DEFAULT_FRESHNESS, type FreshnessSettings, FreshnessSettingsSchema, freshnessOf, hasDateAhead } from '@lotse/content-schemas'
 
 import { checkRole, organizationId } from '../access/roles'
 import { mayUpdateDocument } from '../access/hardening'
+import { KEPT_ENTRIES, type KeptCollection } from '../lib/entries'
 
 /** The admin's review intervals (global `freshness`), the contract's defaults until one is saved. */
 export async function readFreshness(payload: Payload, req?: PayloadRequest): Promise<FreshnessSettings> {
@@ -13,12 +14,8 @@ export async function readFreshness(payload: Payload, req?: PayloadRequest): Pro
 }
 
 /** The collections with entries to check, their owner field, title field and how they fall due. */
-export const CHECKED = {
-  offers: { owner: 'organization', title: 'title', kind: 'offer' },
-  contacts: { owner: 'organization', title: 'name', kind: 'contact' },
-  events: { owner: 'organizer', title: 'title', kind: 'event' },
-} as const satisfies Record<string, { owner: string; title: string; kind: ReviewedKind | 'event' }>
-export type CheckedCollection = keyof typeof CHECKED
+export const CHECKED = KEPT_ENTRIES
+export type CheckedCollection = KeptCollection
 
 /** Offers and contacts are confirmed with "still correct"; an event needs a new date or to go. */
 export const CONFIRMABLE = ['offers', 'contacts'] as const satisfies readonly CheckedCollection[]
