@@ -56,6 +56,11 @@ describe('GET /api/similar-entries', () => {
     expect((await ask(f.users.editorA.email, { collection: 'offers', title: 'Sprach-Café Wittmund', organization: f.orgA, municipality: f.otherMunicipality })).body.entries).toEqual([])
   })
 
+  it('looks in every municipality while none is chosen yet', async () => {
+    const { body } = await ask(f.users.editorA.email, { collection: 'offers', title: 'Sprach-Café Wittmund', organization: f.orgA })
+    expect(body.entries.map((e) => e.id)).toEqual([String(f.offerA)])
+  })
+
   it('leaves out the entry itself when editing it', async () => {
     expect((await ask(f.users.editorA.email, { collection: 'offers', title: 'Sprach-Café Wittmund', organization: f.orgA, municipality: f.municipality, exclude: f.offerA })).body.entries).toEqual([])
   })

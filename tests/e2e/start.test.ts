@@ -251,8 +251,8 @@ describe('a social worker in the real admin', () => {
     })
     expect(patched.status).toBe(200)
     await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
-    await page.getByRole('link', { name: 'Zu prüfen' }).first().click()
-    await page.waitForURL(`${base}/admin/to-check`)
+    await page.locator('a[href="/admin/to-check"]', { hasText: 'Zu prüfen' }).first().waitFor({ state: 'attached', timeout: 30_000 })
+    await page.goto(`${base}/admin/to-check`, { waitUntil: 'networkidle' })
     const row = page.locator(`tr[data-entry="contacts-${contact.id}"]`)
     await row.waitFor({ timeout: 30_000 })
     expect(await row.getAttribute('data-state')).toBe('overdue')
@@ -264,6 +264,17 @@ describe('a social worker in the real admin', () => {
     await row.waitFor({ state: 'detached', timeout: 30_000 })
     const after = await getJson<{ reviewedAt: string }>(`${base}/api/contacts/${contact.id}?depth=0`)
     expect(Date.now() - new Date(after.reviewedAt).getTime()).toBeLessThan(120_000)
+  })
+
+  it('is warned, with a link, when she starts a new offer titled like one she has', { timeout: 120_000 }, async () => {
+    expect(publishedTitle).not.toBe('')
+    const offer = await getJson<{ docs: { id: number }[] }>(`${base}/api/offers?limit=1&depth=0&where[slug][equals]=${publishedSlug}`)
+    await page.goto(`${base}/admin/collections/offers/create`, { waitUntil: 'networkidle' })
+    await page.fill('#field-title', publishedTitle.toLowerCase().replace('neuer', 'Neuer,'))
+    const warning = page.getByTestId('duplicate-warning')
+    await warning.waitFor({ timeout: 30_000 })
+    expect(await warning.locator(`a[href="/admin/collections/offers/${offer.docs[0]!.id}"]`).innerText()).toBe(publishedTitle)
+    await page.screenshot({ path: path.join(dataDir, 'admin-duplicate-warning.png'), fullPage: true })
   })
 
   it('lets the press office add a search term in the admin, and the live search finds the page by it', { timeout: 300_000 }, async () => {

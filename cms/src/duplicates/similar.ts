@@ -36,7 +36,8 @@ export interface SimilarEntry {
 /**
  * Entries of `collection` in the same organization and municipality whose title is at least
  * `SIMILARITY` like `title` (issue 11's duplicate warning, on create and in an import's dry run),
- * most similar first. Read with the asker's access; `excludeId` leaves out the entry itself.
+ * most similar first; an organization or municipality not given (not chosen in the form yet)
+ * does not narrow the search. Read with the asker's access; `excludeId` leaves out the entry.
  */
 export async function similarEntries(
   req: PayloadRequest,
@@ -44,14 +45,14 @@ export async function similarEntries(
   access: { user?: PayloadRequest['user'] } = { user: req.user },
 ): Promise<SimilarEntry[]> {
   const spec = CHECKED[query.collection]
-  const and: Where[] = [
-    query.organization != null ? { [spec.owner]: { equals: query.organization } } : { [spec.owner]: { exists: false } },
-    query.municipality != null ? { municipality: { equals: query.municipality } } : { municipality: { exists: false } },
-  ]
+  // Not chosen yet (the form is being filled in): not narrowed by it.
+  const and: Where[] = []
+  if (query.organization != null) and.push({ [spec.owner]: { equals: query.organization } })
+  if (query.municipality != null) and.push({ municipality: { equals: query.municipality } })
   if (query.excludeId != null) and.push({ id: { not_equals: query.excludeId } })
   const { docs } = await req.payload.find({
     collection: query.collection,
-    where: { and },
+    where: and.length > 0 ? { and } : undefined,
     draft: true,
     depth: 0,
     pagination: false,
