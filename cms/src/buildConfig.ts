@@ -21,6 +21,12 @@ import { Users } from './collections/Users'
 import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
 import { SearchTerms } from './collections/SearchTerms'
+import { FreshnessDigests } from './collections/FreshnessDigests'
+import { similarEntriesEndpoint } from './duplicates/similar'
+import { freshnessDigestTask } from './freshness/digest'
+import { stillCorrectEndpoint, toCheckEndpoint } from './freshness/endpoints'
+import { CONFIRMABLE } from './freshness/toCheck'
+import { Freshness } from './globals/Freshness'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { reclaimOnTick } from './publish/recover'
 import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
@@ -48,7 +54,12 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
   const translatable: CollectionConfig[] = [Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
     ...c,
     versions: { ...(typeof c.versions === 'object' ? c.versions : {}), drafts: { schedulePublish: true } },
-    endpoints: [...(c.endpoints || []), machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]), translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number])],
+    endpoints: [
+      ...(c.endpoints || []),
+      machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+      translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
+      ...(CONFIRMABLE.includes(c.slug as (typeof CONFIRMABLE)[number]) ? [stillCorrectEndpoint(c.slug as (typeof CONFIRMABLE)[number])] : []),
+    ],
   }))
   const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
   const publicCollections = [...translatable, Organizations, Municipalities, Topics, SearchTerms, media].map((c): CollectionConfig => ({
@@ -81,9 +92,12 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       meta: { titleSuffix: ' – Lotse' },
       importMap: { baseDir: dirname },
       components: {
-        afterNavLinks: ['/components/TranslationNavLink#TranslationNavLink'],
+        afterNavLinks: ['/components/TranslationNavLink#TranslationNavLink', '/components/ToCheckNavLink#ToCheckNavLink'],
         beforeDashboard: ['/components/SiteStatusDashboard#SiteStatusDashboard'],
-        views: { translations: { Component: '/components/TranslationOverview#TranslationOverview', path: '/translations' } },
+        views: {
+          translations: { Component: '/components/TranslationOverview#TranslationOverview', path: '/translations' },
+          toCheck: { Component: '/components/ToCheck#ToCheck', path: '/to-check' },
+        },
       },
     },
     i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
@@ -92,10 +106,17 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       defaultLocale,
       fallback: true,
     },
-    collections: [...publicCollections, Glossary, Deploys, { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } }],
-    globals: [SystemState],
+    collections: [
+      ...publicCollections,
+      Glossary,
+      Deploys,
+      FreshnessDigests,
+      { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
+    ],
+    globals: [SystemState, Freshness],
+    endpoints: [toCheckEndpoint, similarEntriesEndpoint],
     jobs: {
-      tasks: [machineTranslateTask, rebuildSiteTask, dailyRebuildTask],
+      tasks: [machineTranslateTask, rebuildSiteTask, dailyRebuildTask, freshnessDigestTask],
       enableConcurrencyControl: true,
       // Jobs run inside the CMS process every 2 s, so a publish waits at most that long before
       // its build starts (a cheap query). `LOTSE_JOBS=off` leaves them to `npm run worker`.

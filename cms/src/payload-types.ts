@@ -80,6 +80,7 @@ export interface Config {
     media: Media;
     glossary: Glossary;
     deploys: Deploy;
+    'freshness-digests': FreshnessDigest;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -106,6 +107,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     glossary: GlossarySelect<false> | GlossarySelect<true>;
     deploys: DeploysSelect<false> | DeploysSelect<true>;
+    'freshness-digests': FreshnessDigestsSelect<false> | FreshnessDigestsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -124,10 +126,12 @@ export interface Config {
     | ('de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro')[];
   globals: {
     'system-state': SystemState;
+    freshness: Freshness;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'system-state': SystemStateSelect<false> | SystemStateSelect<true>;
+    freshness: FreshnessSelect<false> | FreshnessSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'de' | 'de-x-ls' | 'en' | 'ar' | 'fa' | 'ps' | 'ku' | 'ti' | 'uk' | 'ru' | 'tr' | 'pl' | 'ro';
@@ -140,6 +144,7 @@ export interface Config {
       machineTranslate: TaskMachineTranslate;
       rebuildSite: TaskRebuildSite;
       dailyRebuild: TaskDailyRebuild;
+      freshnessDigest: TaskFreshnessDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -440,6 +445,10 @@ export interface Contact {
    */
   slug?: string | null;
   organization: number | Organization;
+  /**
+   * When someone last confirmed the entry is correct.
+   */
+  reviewedAt?: string | null;
   demo?: boolean | null;
   /**
    * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
@@ -949,6 +958,21 @@ export interface Deploy {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "freshness-digests".
+ */
+export interface FreshnessDigest {
+  id: number;
+  key: string;
+  organization: number | Organization;
+  week: string;
+  recipients: number;
+  entries: number;
+  sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1016,7 +1040,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'freshnessDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1049,7 +1074,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'machineTranslate' | 'rebuildSite' | 'dailyRebuild' | 'freshnessDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1127,6 +1153,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deploys';
         value: number | Deploy;
+      } | null)
+    | ({
+        relationTo: 'freshness-digests';
+        value: number | FreshnessDigest;
       } | null)
     | ({
         relationTo: 'users';
@@ -1278,6 +1308,7 @@ export interface ContactsSelect<T extends boolean = true> {
   internalNotes?: T;
   slug?: T;
   organization?: T;
+  reviewedAt?: T;
   demo?: T;
   minorChange?: T;
   markReviewed?: T;
@@ -1604,6 +1635,20 @@ export interface DeploysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "freshness-digests_select".
+ */
+export interface FreshnessDigestsSelect<T extends boolean = true> {
+  key?: T;
+  organization?: T;
+  week?: T;
+  recipients?: T;
+  entries?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1714,6 +1759,21 @@ export interface SystemState {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "freshness".
+ */
+export interface Freshness {
+  id: number;
+  offerMonths: number;
+  contactMonths: number;
+  /**
+   * How long after it is due an entry shows no notice; after that the site says it is not confirmed.
+   */
+  graceWeeks: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1738,6 +1798,18 @@ export interface SystemStateSelect<T extends boolean = true> {
   conceptSeededAt?: T;
   demoSeededAt?: T;
   seedVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "freshness_select".
+ */
+export interface FreshnessSelect<T extends boolean = true> {
+  offerMonths?: T;
+  contactMonths?: T;
+  graceWeeks?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1807,6 +1879,14 @@ export interface TaskRebuildSite {
  * via the `definition` "TaskDailyRebuild".
  */
 export interface TaskDailyRebuild {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFreshnessDigest".
+ */
+export interface TaskFreshnessDigest {
   input?: unknown;
   output?: unknown;
 }

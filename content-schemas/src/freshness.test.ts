@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addBerlinMonths, DEFAULT_FRESHNESS, freshnessOf, hasEnded } from './freshness'
+import { addBerlinMonths, DEFAULT_FRESHNESS, freshnessOf, hasDateAhead, hasEnded } from './freshness'
 
 const at = (iso: string) => new Date(iso)
 
@@ -46,5 +46,23 @@ describe('an offer that has ended', () => {
 
   it('never ends without a last day', () => {
     expect(hasEnded(null, at('2099-01-01T00:00:00.000Z'))).toBe(false)
+  })
+})
+
+describe('an event with a date ahead', () => {
+  const now = new Date('2026-12-03T10:00:00Z')
+  it('counts a single date that has not ended yet', () => {
+    expect(hasDateAhead({ start: '2026-12-03T08:00:00Z', end: '2026-12-03T11:00:00Z' }, now)).toBe(true)
+  })
+  it('does not count a single date that has ended', () => {
+    expect(hasDateAhead({ start: '2026-12-03T08:00:00Z', end: '2026-12-03T09:00:00Z', recurrence: { frequency: 'none', until: null } }, now)).toBe(false)
+  })
+  it('counts a series without an end', () => {
+    expect(hasDateAhead({ start: '2025-01-07T16:00:00Z', recurrence: { frequency: 'weekly', until: null } }, now)).toBe(true)
+  })
+  it('counts a series until the end of its last Berlin day', () => {
+    const series = { start: '2025-01-07T16:00:00Z', recurrence: { frequency: 'weekly', until: '2026-12-02T23:00:00Z' } } // 3 Dec in Berlin
+    expect(hasDateAhead(series, now)).toBe(true)
+    expect(hasDateAhead(series, new Date('2026-12-03T23:00:00Z'))).toBe(false)
   })
 })

@@ -69,3 +69,25 @@ export function freshnessOf(kind: ReviewedKind, checkedAt: string, settings: Fre
 export function hasEnded(validUntil: string | null, now: Date): boolean {
   return validUntil !== null && addBerlinDays(new Date(validUntil), 1) <= now
 }
+
+/** What `hasDateAhead` reads of an event (the CMS's stored event and the contract's both fit). */
+export interface EventDates {
+  start: string
+  end?: string | null
+  recurrence?: { frequency?: string | null; until?: string | null } | null
+}
+
+/**
+ * Whether an event still has a date at or after `now` (issue 11: "events are due until they
+ * end"; an event without one is due for checking: a new date, or taking it down). A single date
+ * counts until its end (or start); a series until the end of its `until` day, and forever
+ * without one. A series whose last occurrence falls before its `until` day counts a few days
+ * longer than it runs: the exact last date would need the site's recurrence expansion, and an
+ * event being listed a few days late as "to check" harms nobody.
+ */
+export function hasDateAhead(event: EventDates, now: Date): boolean {
+  const recurring = event.recurrence?.frequency != null && event.recurrence.frequency !== 'none'
+  if (!recurring) return new Date(event.end ?? event.start) >= now
+  const until = event.recurrence?.until
+  return until == null || addBerlinDays(new Date(until), 1) > now
+}

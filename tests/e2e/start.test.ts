@@ -236,6 +236,47 @@ describe('a social worker in the real admin', () => {
     await page.locator('#site-status').getByText(publishedTitle).waitFor({ timeout: 15_000 })
   })
 
+  it('sees her overdue contact in the to-check list and confirms it with one click', { timeout: 120_000 }, async () => {
+    const organization = await editorOrganization()
+    // Not the contact the phone-number test left open (and so locked) in her tab.
+    const opened = (await getJson<{ docs: { id: number }[] }>(`${base}/api/contacts?limit=1&depth=0&where[organization][equals]=${organization}`)).docs[0]!.id
+    const own = await getJson<{ docs: { id: number; name: string }[] }>(`${base}/api/contacts?limit=100&depth=0&where[organization][equals]=${organization}`)
+    const contact = own.docs.find((d) => d.id !== opened)!
+    // Last checked nine months ago: past the six months and the eight weeks' grace, so overdue.
+    const nineMonthsAgo = new Date(Date.now() - 9 * 30.5 * 86_400_000).toISOString()
+    const patched = await fetch(`${base}/api/contacts/${contact.id}?locale=de`, {
+      method: 'PATCH',
+      headers: { ...auth().headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reviewedAt: nineMonthsAgo, _status: 'published' }),
+    })
+    expect(patched.status).toBe(200)
+    await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
+    await page.locator('a[href="/admin/to-check"]', { hasText: 'Zu prüfen' }).first().waitFor({ state: 'attached', timeout: 30_000 })
+    await page.goto(`${base}/admin/to-check`, { waitUntil: 'networkidle' })
+    const row = page.locator(`tr[data-entry="contacts-${contact.id}"]`)
+    await row.waitFor({ timeout: 30_000 })
+    expect(await row.getAttribute('data-state')).toBe('overdue')
+    expect(await row.innerText()).toContain('überfällig – Leser sehen einen Hinweis')
+    await page.screenshot({ path: path.join(dataDir, 'admin-to-check.png'), fullPage: true })
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/contacts/${contact.id}/still-correct`) && r.request().method() === 'POST', { timeout: 30_000 })
+    await row.getByRole('button', { name: /Noch aktuell/ }).click()
+    expect((await answer).status()).toBe(200)
+    await row.waitFor({ state: 'detached', timeout: 30_000 })
+    const after = await getJson<{ reviewedAt: string }>(`${base}/api/contacts/${contact.id}?depth=0`)
+    expect(Date.now() - new Date(after.reviewedAt).getTime()).toBeLessThan(120_000)
+  })
+
+  it('is warned, with a link, when she starts a new offer titled like one she has', { timeout: 120_000 }, async () => {
+    expect(publishedTitle).not.toBe('')
+    const offer = await getJson<{ docs: { id: number }[] }>(`${base}/api/offers?limit=1&depth=0&where[slug][equals]=${publishedSlug}`)
+    await page.goto(`${base}/admin/collections/offers/create`, { waitUntil: 'networkidle' })
+    await page.fill('#field-title', publishedTitle.toLowerCase().replace('neuer', 'Neuer,'))
+    const warning = page.getByTestId('duplicate-warning')
+    await warning.waitFor({ timeout: 30_000 })
+    expect(await warning.locator(`a[href="/admin/collections/offers/${offer.docs[0]!.id}"]`).innerText()).toBe(publishedTitle)
+    await page.screenshot({ path: path.join(dataDir, 'admin-duplicate-warning.png'), fullPage: true })
+  })
+
   it('lets the press office add a search term in the admin, and the live search finds the page by it', { timeout: 300_000 }, async () => {
     // A page of another organization than the editor's (her offer's title changed above), found
     // by the first word of its title; the new term is a word no page contains.

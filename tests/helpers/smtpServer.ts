@@ -33,9 +33,10 @@ export interface TestSmtpServer {
  * Starts a server on a free port of 127.0.0.1. Plain SMTP without authentication, as the test
  * CMS's `SMTP_URL` (`smtp://127.0.0.1:port`) expects: nodemailer upgrades to STARTTLS whenever
  * it is offered and would then reject the server's self-signed certificate. `refuse` answers
- * every recipient with a permanent error, as a misconfigured relay would.
+ * every recipient with a permanent error, as a misconfigured relay would. `port` takes the port
+ * of a server closed before (a sender configured once meets a refusing, then an accepting one).
  */
-export async function startSmtpServer(options: { refuse?: boolean } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { refuse?: boolean; port?: number } = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = []
   const arrived = new EventEmitter()
   const server = new SMTPServer({
@@ -60,7 +61,7 @@ export async function startSmtpServer(options: { refuse?: boolean } = {}): Promi
       }, callback)
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const address = server.server.address()
   if (!address || typeof address === 'string') throw new Error('The test SMTP server has no TCP port.')
 

@@ -227,6 +227,10 @@ export const collections: Record<string, CollectionPolicy> = {
     why: 'The job queue: staff read it (queued and failed builds and translations); only the worker writes it.',
     allow: { readUnpublished: staff },
   },
+  'freshness-digests': {
+    why: 'Which organization got the weekly “to check” mail in which week: written by the digest job only, read by admins.',
+    allow: { readUnpublished: ['admin'] },
+  },
   'payload-kv': { why: 'Payload’s internal key-value store: no API access.', allow: {} },
   'payload-migrations': { why: 'Applied migrations: no API access.', allow: {} },
 }
@@ -240,6 +244,7 @@ export const fields: Record<string, { read: Who; why: string }> = {
 
 export const globals: Record<string, { read: Who; update: Who; why: string }> = {
   'system-state': { read: ['admin'], update: nobody, why: 'Seeding bookkeeping, written by the system only.' },
+  freshness: { read: staff, update: ['admin'], why: 'Review intervals: staff read them (to-check list, digest), admins set them.' },
   'payload-jobs-stats': { read: staff, update: nobody, why: 'Scheduling bookkeeping of the job queue: staff read it like the queue; written by the queue only.' },
 }
 
@@ -257,6 +262,14 @@ export const endpoints: Record<string, { allow: EndpointRule; why: string }> = {
       [`GET /api/${c}/:id/translation-status`, { allow: { as: 'readUnpublished' }, why: 'Translation state beside the editor: staff.' }],
     ]),
   ),
+  ...Object.fromEntries(
+    ['offers', 'contacts'].map((c) => [
+      `POST /api/${c}/:id/still-correct`,
+      { allow: { as: 'update' } as EndpointRule, why: '“Still correct” sets the last check: for whoever may change the German original.' },
+    ]),
+  ),
+  'GET /api/similar-entries': { allow: staff, why: 'Possible duplicates for the create form: titles of entries the asker may read anyway.' },
+  'GET /api/to-check': { allow: staff, why: 'The entries due for checking: an editor’s own organization’s, all for the press office and admins, none for translators (read as each reads).' },
   'GET /api/deploys/site-status': { allow: staff, why: 'Build state for the admin dashboard.' },
   'POST /api/deploys/rebuild': { allow: ['press', 'admin'], why: 'Rebuilding the site by hand.' },
   'GET /api/media/paste-url/:id?': { allow: nobody, why: 'Paste-from-URL is off (server-side requests to any address).' },

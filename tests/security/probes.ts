@@ -481,6 +481,7 @@ function prefixLocales(data: Record<string, unknown>): Record<string, unknown> {
 const GLOBAL_CHANGES: Record<string, Record<string, unknown>> = {
   'system-state': { demoSeededAt: null, seedVersion: 999 },
   'payload-jobs-stats': { stats: { scheduledRuns: {} } },
+  freshness: { offerMonths: 3, contactMonths: 4, graceWeeks: 2 },
 }
 
 interface SpecialArgs {
@@ -916,8 +917,39 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
     ],
   },
   {
+    // "Still correct" writes reviewedAt only: judged by the entry's reviewedAt in the database.
+    match: /\/:id\/still-correct$/,
+    probes: ({ world, victims, actor, slug }) =>
+      (['published', 'draft'] as const).map((status) => ({
+        actor,
+        prepare: async () => {
+          const id = await victims.doc(slug, status)
+          const watch = async () => {
+            const doc = (await world.payload.findByID({ collection: slug as CollectionSlug, id, draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+            return String(doc.reviewedAt ?? '')
+          }
+          return { request: { method: 'POST' as const, path: `/${slug}/${id}/still-correct`, json: {} }, watch }
+        },
+      })),
+  },
+  {
     match: /\/:id\/translation-status$/,
     probes: ({ world, actor, slug }) => (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
+  },
+  {
+    // A near-copy of the published offer's title (a draft of the same organization is among what
+    // it may find): staff only, and only what the asker reads; the canaries judge the rest.
+    match: /^GET \/api\/similar-entries$/,
+    probes: ({ world, actor }) => [
+      {
+        actor,
+        prepare: async () => {
+          const offer = (await world.payload.findByID({ collection: 'offers', id: world.named.offerPublished, depth: 0, overrideAccess: true })) as unknown as { title: string }
+          const query = new URLSearchParams({ collection: 'offers', title: `${offer.title}.`, organization: String(world.orgA), municipality: String(world.municipality) })
+          return { request: { method: 'GET' as const, path: `/similar-entries?${query}` } }
+        },
+      },
+    ],
   },
   {
     match: /^GET \/api\/deploys\/site-status$/,

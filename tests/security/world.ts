@@ -138,6 +138,8 @@ export function sampleData(world: Pick<World, 'municipality' | 'topic'>, slug: s
       return { terms: [{ term: `Arzt ${n}` }, { term: `Doktor ${n}` }], appliesIn: ['de'] }
     case 'deploys':
       return { status: 'queued', summary: `Bau ${n}` }
+    case 'freshness-digests':
+      return { key: `${org}:${n}`, organization: org, week: '2026-W49', recipients: 1, entries: 1, sentAt: '2026-12-07T06:00:00.000Z' }
     case 'users':
       return { email: `user-${n}@test.local`, password: PASSWORD, role: 'editor', organization: org }
     case 'payload-jobs':
@@ -172,6 +174,8 @@ export function germanChange(slug: string, n: string): Record<string, unknown> {
       return { terms: [{ term: `Geändert ${n}` }, { term: `Anders ${n}` }] }
     case 'deploys':
       return { status: 'success', summary: `Geändert ${n}` }
+    case 'freshness-digests':
+      return { recipients: 99 }
     case 'users':
       return { name: `Geändert ${n}` }
     case 'payload-jobs':
@@ -439,6 +443,17 @@ export async function createWorld(payload: Payload): Promise<World> {
     })
   ).id
   remember('deploys', deploy)
+  const digest = (
+    await create('freshness-digests', {
+      key: `${orgA}:${canary('digest-key', 'which organization got the weekly digest', unpublishedReaders('freshness-digests'))}`,
+      organization: orgA,
+      week: '2026-W49',
+      recipients: 2,
+      entries: 3,
+      sentAt: '2026-11-30T06:00:00.000Z',
+    })
+  ).id
+  remember('freshness-digests', digest)
   // A machine translation, not a rebuild: a later publish's rebuild job supersedes (deletes) a
   // waiting one with the same concurrency key, and the canary would vanish with it.
   const job = (

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorialStaffField, organizationDocumentAccess } from '../access/roles'
+import { duplicateWarningField, reviewedAtField } from '../fields/common'
 import { emailField, phoneField, urlField } from '../fields/contactChannels'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
@@ -21,13 +22,14 @@ export const Contacts: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     group: { de: 'Inhalte', en: 'Content' },
-    defaultColumns: ['name', 'kind', 'organization', 'municipality', '_status'],
+    defaultColumns: ['name', 'kind', 'organization', 'municipality', 'reviewedAt', '_status'],
     listSearchableFields: ['name', 'slug', 'email'],
   },
   access: organizationDocumentAccess('organization'),
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([
+    duplicateWarningField,
     {
       type: 'tabs',
       tabs: [
@@ -80,6 +82,7 @@ export const Contacts: CollectionConfig = {
     },
     slugField('name'),
     ownerOrganizationField('organization', { de: 'Organisation', en: 'Organization' }),
+    reviewedAtField,
     demoField,
   ]),
 }

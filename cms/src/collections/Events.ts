@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { organizationDocumentAccess, pressOffice } from '../access/roles'
-import { dayAndTime, dayOnly, notBeforeValidator, titleField, topicsField } from '../fields/common'
+import { dayAndTime, dayOnly, duplicateWarningField, notBeforeValidator, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
 import { placeFields } from '../fields/place'
@@ -32,6 +32,7 @@ export const Events: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([
+    duplicateWarningField,
     {
       type: 'tabs',
       tabs: [

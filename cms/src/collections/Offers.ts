@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { organizationDocumentAccess } from '../access/roles'
-import { dayOnly, notBeforeValidator, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
+import { dayOnly, duplicateWarningField, notBeforeValidator, reviewedAtField, summaryField, targetGroupsField, titleField, topicsField } from '../fields/common'
 import { languagesField } from '../fields/languages'
 import { demoField, ownerOrganizationField } from '../fields/organization'
 import { placeFields } from '../fields/place'
@@ -30,6 +30,7 @@ export const Offers: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [trackTranslationStatus] },
   fields: publicDocumentFields([
+    duplicateWarningField,
     {
       type: 'tabs',
       tabs: [
@@ -91,16 +92,7 @@ export const Offers: CollectionConfig = {
       label: { de: 'Ansprechpartner', en: 'Contacts' },
       admin: { position: 'sidebar' },
     },
-    {
-      name: 'reviewedAt',
-      type: 'date',
-      label: { de: 'Zuletzt geprüft', en: 'Last checked' },
-      admin: {
-        position: 'sidebar',
-        date: dayOnly,
-        description: { de: 'Wann zuletzt bestätigt wurde, dass alle Angaben stimmen.', en: 'When someone last confirmed the entry is correct.' },
-      },
-    },
+    reviewedAtField,
     demoField,
   ]),
 }

@@ -63,3 +63,30 @@ export function notBeforeValidator(otherField: string, key: 'endBeforeStart' | '
  */
 export const dayOnly = { pickerAppearance: 'dayOnly', displayFormat: 'dd.MM.yyyy' } as const
 export const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm', timeFormat: 'HH:mm' } as const
+
+/**
+ * "Last checked" of the entries social workers keep current (offers, contacts): when someone last
+ * confirmed every detail is still true. Readers see it; the to-check list and the site's overdue
+ * notice count from it (issue 11); "Noch aktuell" in the to-check list sets it to today.
+ */
+export const reviewedAtField: Field = {
+  name: 'reviewedAt',
+  type: 'date',
+  label: { de: 'Zuletzt geprüft', en: 'Last checked' },
+  admin: {
+    position: 'sidebar',
+    date: dayOnly,
+    description: { de: 'Wann zuletzt bestätigt wurde, dass alle Angaben stimmen.', en: 'When someone last confirmed the entry is correct.' },
+  },
+}
+
+/**
+ * Above the create form of the entries social workers keep (offers, contacts, events): a warning
+ * with links when the same organization and municipality already have an entry with a very
+ * similar title (`components/DuplicateWarning`, issue 11). Stores nothing.
+ */
+export const duplicateWarningField: Field = {
+  name: 'duplicateWarning',
+  type: 'ui',
+  admin: { components: { Field: '/components/DuplicateWarning#DuplicateWarning' } },
+}

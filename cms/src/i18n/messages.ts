@@ -42,6 +42,7 @@ const de = {
   searchTermsTooFew: '{{field}}: Eine Gruppe braucht mindestens {{min}} Begriffe, die dasselbe bedeuten.',
   searchTermTooShort: '{{field}}: „{{term}}“ ist zu kurz; ein Suchbegriff hat mindestens {{min}} Zeichen.',
   searchTermDuplicate: '{{field}}: „{{term}}“ steht zweimal in der Gruppe.',
+  wholeNumberInRange: '{{field}}: Bitte eine ganze Zahl von {{min}} bis {{max}} eingeben.',
 } as const
 
 type MessageKey = keyof typeof de
@@ -83,6 +84,7 @@ const en: Record<MessageKey, string> = {
   searchTermsTooFew: '{{field}}: A group needs at least {{min}} terms that mean the same.',
   searchTermTooShort: '{{field}}: "{{term}}" is too short; a search term has at least {{min}} characters.',
   searchTermDuplicate: '{{field}}: "{{term}}" occurs twice in the group.',
+  wholeNumberInRange: '{{field}}: Please enter a whole number from {{min}} to {{max}}.',
 }
 
 /** A label in the admin's languages, as Payload field labels are given. */

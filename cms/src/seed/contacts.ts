@@ -1,6 +1,9 @@
-import { translationsOf, type SeedContext } from './context'
+import { dateOnlyToIso, translationsOf, type SeedContext } from './context'
 import { contacts } from './data/contacts'
 import type { SeedTimeSlot } from './data/types'
+
+/** The last check of the seeded contacts without a day of their own (a few are due or overdue on purpose). */
+const CONTACTS_REVIEWED = '2026-10-15'
 
 /** Weekly slots as the CMS stores them (notes in German; translations follow in the admin). */
 export function slots(list: readonly SeedTimeSlot[] | undefined): Record<string, unknown>[] | undefined {
@@ -26,6 +29,7 @@ export async function seedContacts(ctx: SeedContext): Promise<void> {
         municipality: c.municipality ? ctx.id('municipalities', c.municipality) : undefined,
         consultationHours: slots(c.consultationHours),
         internalNotes: c.internalNotes,
+        reviewedAt: dateOnlyToIso(c.reviewed ?? CONTACTS_REVIEWED),
       },
       translationsOf({ text: { responsibility: c.responsibility } }),
       { demo: true },

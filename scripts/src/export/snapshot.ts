@@ -7,6 +7,7 @@ import {
   ContactSchema,
   DEFAULT_FRESHNESS,
   EventSchema,
+  FreshnessSettingsSchema,
   MeasureSchema,
   MediaSchema,
   MunicipalitySchema,
@@ -112,6 +113,9 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
     const result = await payload.find({ collection, locale: 'all', draft: false, overrideAccess: false, depth: 0, limit: 0, pagination: false })
     return result.docs as unknown as Doc[]
   }
+  // The admin's review intervals (staff-only settings, read with full access like no reader
+  // would); the contract's defaults until they were first saved.
+  const freshnessGlobal = (await payload.findGlobal({ slug: 'freshness', depth: 0, overrideAccess: true })) as Record<string, unknown>
   const [offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media, searchTerms] = await Promise.all(
     (['offers', 'contacts', 'events', 'reports', 'pages', 'measures', 'organizations', 'municipalities', 'topics', 'media', 'search-terms'] as const).map(read),
   )
@@ -148,6 +152,12 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
     const issue = result.error.issues[0]!
     throw new ExportError(collection, String(doc.slug ?? doc.id), issue.path.join('.') || '(document)', issue.message)
   }
+
+  const freshness = parse(FreshnessSettingsSchema, 'freshness', { id: 'freshness', slug: 'freshness' } as Doc, {
+    offerMonths: freshnessGlobal.offerMonths ?? DEFAULT_FRESHNESS.offerMonths,
+    contactMonths: freshnessGlobal.contactMonths ?? DEFAULT_FRESHNESS.contactMonths,
+    graceWeeks: freshnessGlobal.graceWeeks ?? DEFAULT_FRESHNESS.graceWeeks,
+  })
 
   const snapshot: Snapshot = {
     generatedAt: new Date().toISOString(),
@@ -293,8 +303,7 @@ export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snaps
           },
         ),
       ),
-    // The review intervals are not editable yet (issue 11 adds the admin's settings): the defaults.
-    freshness: DEFAULT_FRESHNESS,
+    freshness,
   }
 
   const mediaFiles: string[] = []

@@ -6,6 +6,7 @@ import * as migration_20261125_150000_locale_parent_indexes from './20261125_150
 import * as migration_20261202_162228_security_media_owner_deploy_lease from './20261202_162228_security_media_owner_deploy_lease';
 import * as migration_20261202_162958_reset_throttle_without_reservation from './20261202_162958_reset_throttle_without_reservation';
 import * as migration_20261203_072439_search_terms from './20261203_072439_search_terms';
+import * as migration_20261203_173023_freshness from './20261203_173023_freshness';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_072439_search_terms.up,
     down: migration_20261203_072439_search_terms.down,
-    name: '20261203_072439_search_terms'
+    name: '20261203_072439_search_terms',
+  },
+  {
+    up: migration_20261203_173023_freshness.up,
+    down: migration_20261203_173023_freshness.down,
+    name: '20261203_173023_freshness'
   },
 ];

@@ -224,6 +224,7 @@ export const contacts: SeedContact[] = [
   },
   {
     slug: 'schuldnerberatung',
+    reviewed: '2026-05-28',
     name: 'Schuldner- und Insolvenzberatung',
     kind: 'office',
     responsibility: { de: 'Hilfe bei Schulden, Mahnungen und Verträgen (z. B. Handyverträge); Begleitung bis zur Insolvenz.' },
@@ -252,6 +253,7 @@ export const contacts: SeedContact[] = [
   },
   {
     slug: 'kvhs-beratung',
+    reviewed: '2026-02-16',
     name: 'KVHS – Beratung Deutschkurse',
     kind: 'office',
     responsibility: { de: 'Einstufungstests und Anmeldung für Integrations- und Berufssprachkurse an der Kreisvolkshochschule.' },
@@ -280,6 +282,7 @@ export const contacts: SeedContact[] = [
   },
   {
     slug: 'fluechtlingshilfe-esens-buero',
+    reviewed: '2026-03-09',
     name: 'Flüchtlingshilfe Esens – Büro',
     kind: 'office',
     responsibility: { de: 'Ehrenamtliche Begleitung, Patenschaften, Kleiderkammer und Fahrradwerkstatt.' },

@@ -85,6 +85,8 @@ export interface SeedContact {
   consultationHours?: SeedTimeSlot[]
   /** Editors only; must never reach the public site. */
   internalNotes?: string
+  /** Day of the last check (YYYY-MM-DD); `CONTACTS_REVIEWED` when not given. */
+  reviewed?: string
 }
 
 export interface SeedOffer {

@@ -1,3 +1,4 @@
+import { DuplicateWarning as DuplicateWarning_ec64afa7d079c793c33ca7416a0a42cb } from '../../../components/DuplicateWarning'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,12 +25,15 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { SiteStatusPanel as SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713 } from '../../../components/SiteStatusPanel'
 import { TranslationStatusPanel as TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec } from '../../../components/TranslationStatusPanel'
 import { TranslationNavLink as TranslationNavLink_3638bdb50a0da4761ce942619eb81a58 } from '../../../components/TranslationNavLink'
+import { ToCheckNavLink as ToCheckNavLink_96b53734760c3adf7b126e015842c978 } from '../../../components/ToCheckNavLink'
 import { SiteStatusDashboard as SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7 } from '../../../components/SiteStatusDashboard'
 import { TranslationOverview as TranslationOverview_156cfb9363943dcc180f3c92e12bbceb } from '../../../components/TranslationOverview'
+import { ToCheck as ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d } from '../../../components/ToCheck'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/DuplicateWarning#DuplicateWarning": DuplicateWarning_ec64afa7d079c793c33ca7416a0a42cb,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -56,7 +60,9 @@ export const importMap = {
   "/components/SiteStatusPanel#SiteStatusPanel": SiteStatusPanel_3813cbc167cb12b0a9f82c4f3e8bd713,
   "/components/TranslationStatusPanel#TranslationStatusPanel": TranslationStatusPanel_9e91725e49516a992518548e4c6a03ec,
   "/components/TranslationNavLink#TranslationNavLink": TranslationNavLink_3638bdb50a0da4761ce942619eb81a58,
+  "/components/ToCheckNavLink#ToCheckNavLink": ToCheckNavLink_96b53734760c3adf7b126e015842c978,
   "/components/SiteStatusDashboard#SiteStatusDashboard": SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7,
   "/components/TranslationOverview#TranslationOverview": TranslationOverview_156cfb9363943dcc180f3c92e12bbceb,
+  "/components/ToCheck#ToCheck": ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
