@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { createLocalReq, initTransaction, killTransaction, commitTransaction } from 'payload'
 
 import { checkRole, organizationId } from '../access/roles'
-import { similarEntries } from '../duplicates/similar'
+import { SIMILARITY, similarCandidates, type SimilarCandidate, titleSimilarity } from '../duplicates/similar'
 import { IMPORT_CONTEXT } from '../fields/imported'
 import { NO_REBUILD_CONTEXT, queueRebuild } from '../publish/trigger'
 import { CellError, IMPORT_FIELDS, type ImportField, type ImportTarget, type Lookups } from './fields'
@@ -52,6 +52,13 @@ interface Source {
   keyColumn: string
   mapping: { column: string; field: string }[]
 }
+
+/**
+ * Lets the rest of the CMS run between rows: libsql answers synchronously, so a loop of writes
+ * is one chain of microtasks that would keep every other request (and timer) waiting until the
+ * whole import is done.
+ */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const idOf = (v: unknown) => (v != null && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
 
@@ -198,8 +205,13 @@ export async function runImport(req: PayloadRequest, sourceId: string, bytes: Bu
     return p.row.action === 'update' ? r.payload.update({ ...common, id: p.row.id as never }) : r.payload.create(common)
   }
 
-  // Each row checked by a write that is rolled back: the collection's own rules judge it.
-  for (const p of planned) {
+  // Dry run: each row checked by a write that is rolled back, so the collection's own rules
+  // judge it and every row's reasons are listed. An apply writes at once, in one transaction that
+  // the first refused row rolls back (naming it): the dry run has shown the rows before.
+  // The organization's entries, read once for all rows' duplicate check (not once per row).
+  let candidates: SimilarCandidate[] | undefined
+  for (const p of options.mode === 'dry-run' ? planned : []) {
+    await yieldToOthers()
     const r = await createLocalReq({ user: req.user, context: { [NO_REBUILD_CONTEXT]: true, [IMPORT_CONTEXT]: true } }, req.payload)
     await initTransaction(r)
     try {
@@ -214,11 +226,10 @@ export async function runImport(req: PayloadRequest, sourceId: string, bytes: Bu
       continue
     }
     if (p.row.action === 'create' && p.row.title) {
-      p.row.similar = (await similarEntries(req, { collection: target, title: p.row.title, organization, municipality: (p.data.municipality as number | undefined) ?? null }, {})).map((s) => ({
-        id: s.id,
-        title: s.title,
-        editUrl: s.editUrl,
-      }))
+      const municipality = p.data.municipality == null ? null : String(p.data.municipality)
+      p.row.similar = (candidates ??= await similarCandidates(req, target, organization))
+        .filter((c) => (municipality === null || c.municipality === municipality) && titleSimilarity(p.row.title, c.title) >= SIMILARITY)
+        .map(({ id, title, editUrl }) => ({ id, title, editUrl }))
     }
   }
 
@@ -235,14 +246,19 @@ export async function runImport(req: PayloadRequest, sourceId: string, bytes: Bu
   await initTransaction(r)
   try {
     for (const p of toWrite) {
-      const doc = (await write(r, p)) as { id: number | string }
-      p.row.id = String(doc.id)
+      await yieldToOthers()
+      try {
+        const doc = (await write(r, p)) as { id: number | string }
+        p.row.id = String(doc.id)
+      } catch (error) {
+        throw new Error(`Zeile ${p.row.line} (${p.row.key}): ${messagesOf(error).join('; ')}`, { cause: error })
+      }
     }
     if (options.publish) await queueRebuild(r, { collection: target, id: '-', title: `Import „${source.name}“: ${toWrite.length} Einträge`, action: 'update' })
     await commitTransaction(r)
   } catch (error) {
     await killTransaction(r)
-    throw new ImportError(409, `Import abgebrochen, es wurde nichts geändert: ${messagesOf(error).join('; ')}`)
+    throw new ImportError(400, `Import abgebrochen, es wurde nichts geändert. ${(error as Error).message}`)
   }
   return { ...result, applied: true }
 }
