@@ -22,6 +22,7 @@ import { Deploys } from './collections/Deploys'
 import { Glossary } from './collections/Glossary'
 import { SearchTerms } from './collections/SearchTerms'
 import { FreshnessDigests } from './collections/FreshnessDigests'
+import { ImportSources } from './collections/ImportSources'
 import { similarEntriesEndpoint } from './duplicates/similar'
 import { freshnessDigestTask } from './freshness/digest'
 import { stillCorrectEndpoint, toCheckEndpoint } from './freshness/endpoints'
@@ -97,6 +98,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
         views: {
           translations: { Component: '/components/TranslationOverview#TranslationOverview', path: '/translations' },
           toCheck: { Component: '/components/ToCheck#ToCheck', path: '/to-check' },
+          import: { Component: '/components/ImportView#ImportView', path: '/import' },
         },
       },
     },
@@ -111,6 +113,7 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       Glossary,
       Deploys,
       FreshnessDigests,
+      ImportSources,
       { ...Users, auth: { ...(typeof Users.auth === 'object' ? Users.auth : {}), cookies: { sameSite: 'Lax', secure: secureCookies } } },
     ],
     globals: [SystemState, Freshness],

@@ -81,6 +81,7 @@ export interface Config {
     glossary: Glossary;
     deploys: Deploy;
     'freshness-digests': FreshnessDigest;
+    'import-sources': ImportSource;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -108,6 +109,7 @@ export interface Config {
     glossary: GlossarySelect<false> | GlossarySelect<true>;
     deploys: DeploysSelect<false> | DeploysSelect<true>;
     'freshness-digests': FreshnessDigestsSelect<false> | FreshnessDigestsSelect<true>;
+    'import-sources': ImportSourcesSelect<false> | ImportSourcesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -288,6 +290,9 @@ export interface Offer {
    * When someone last confirmed the entry is correct.
    */
   reviewedAt?: string | null;
+  importSource?: (number | null) | ImportSource;
+  importKey?: string | null;
+  importHash?: string | null;
   demo?: boolean | null;
   /**
    * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
@@ -449,6 +454,9 @@ export interface Contact {
    * When someone last confirmed the entry is correct.
    */
   reviewedAt?: string | null;
+  importSource?: (number | null) | ImportSource;
+  importKey?: string | null;
+  importHash?: string | null;
   demo?: boolean | null;
   /**
    * Only when editing German, e.g. a typo. Otherwise every translation is marked outdated.
@@ -470,6 +478,48 @@ export interface Contact {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-sources".
+ */
+export interface ImportSource {
+  id: number;
+  /**
+   * e.g. "VHS programme autumn"
+   */
+  name: string;
+  target: 'offers' | 'contacts';
+  organization: number | Organization;
+  /**
+   * Column with a stable number per row (e.g. course number).
+   */
+  keyColumn: string;
+  mapping: {
+    column: string;
+    field:
+      | 'title'
+      | 'summary'
+      | 'body'
+      | 'municipality'
+      | 'topics'
+      | 'street'
+      | 'postalCode'
+      | 'city'
+      | 'validFrom'
+      | 'validUntil'
+      | 'childcare'
+      | 'barrierFree'
+      | 'name'
+      | 'kind'
+      | 'responsibility'
+      | 'phone'
+      | 'email'
+      | 'website';
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1159,6 +1209,10 @@ export interface PayloadLockedDocument {
         value: number | FreshnessDigest;
       } | null)
     | ({
+        relationTo: 'import-sources';
+        value: number | ImportSource;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -1261,6 +1315,9 @@ export interface OffersSelect<T extends boolean = true> {
   topics?: T;
   contacts?: T;
   reviewedAt?: T;
+  importSource?: T;
+  importKey?: T;
+  importHash?: T;
   demo?: T;
   minorChange?: T;
   markReviewed?: T;
@@ -1309,6 +1366,9 @@ export interface ContactsSelect<T extends boolean = true> {
   slug?: T;
   organization?: T;
   reviewedAt?: T;
+  importSource?: T;
+  importKey?: T;
+  importHash?: T;
   demo?: T;
   minorChange?: T;
   markReviewed?: T;
@@ -1644,6 +1704,25 @@ export interface FreshnessDigestsSelect<T extends boolean = true> {
   recipients?: T;
   entries?: T;
   sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-sources_select".
+ */
+export interface ImportSourcesSelect<T extends boolean = true> {
+  name?: T;
+  target?: T;
+  organization?: T;
+  keyColumn?: T;
+  mapping?:
+    | T
+    | {
+        column?: T;
+        field?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -28,6 +28,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'bench:site': async (args) => (await import('./tasks/bench')).bench('site-build', args),
   'bench:publish': async (args) => (await import('./tasks/bench')).bench('publish-latency', args),
   'bench:search': async (args) => (await import('./tasks/bench')).bench('search-quality', args),
+  'bench:import': async (args) => (await import('./tasks/bench')).bench('import', args),
   'build:site': async () => (await import('./tasks/buildSite')).buildSiteTask(),
   deploy: async () => (await import('./tasks/deploy')).deploy(),
   rollback: async () => (await import('./tasks/deploy')).rollback(),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -275,6 +275,56 @@ describe('a social worker in the real admin', () => {
     await warning.waitFor({ timeout: 30_000 })
     expect(await warning.locator(`a[href="/admin/collections/offers/${offer.docs[0]!.id}"]`).innerText()).toBe(publishedTitle)
     await page.screenshot({ path: path.join(dataDir, 'admin-duplicate-warning.png'), fullPage: true })
+  })
+
+  it('imports two courses from a CSV file: dry run first, then all at once', { timeout: 120_000 }, async () => {
+    const organization = await editorOrganization()
+    const municipality = (await getJson<{ docs: { name: string }[] }>(`${base}/api/municipalities?limit=1&depth=0&locale=de`)).docs[0]!.name
+    const topic = (await getJson<{ docs: { name: string }[] }>(`${base}/api/topics?limit=1&depth=0&locale=de`)).docs[0]!.name
+    const created = await fetch(`${base}/api/import-sources`, {
+      method: 'POST',
+      headers: { ...auth().headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'VHS-Programm Frühjahr',
+        target: 'offers',
+        organization,
+        keyColumn: 'Kursnr',
+        mapping: [
+          { column: 'Kurs', field: 'title' },
+          { column: 'Kurztext', field: 'summary' },
+          { column: 'Text', field: 'body' },
+          { column: 'Gemeinde', field: 'municipality' },
+          { column: 'Thema', field: 'topics' },
+        ],
+      }),
+    })
+    expect(created.status).toBe(201)
+    const marker = Date.now().toString(36)
+    const file = path.join(dataDir, 'kurse.csv')
+    writeFileSync(
+      file,
+      [
+        'Kursnr;Kurs;Kurztext;Text;Gemeinde;Thema',
+        `E-1;Alphabetisierung ${marker};Lesen und Schreiben lernen;Für Erwachsene ohne Schulerfahrung.;${municipality};${topic}`,
+        `E-2;Deutsch am Abend ${marker};Deutsch nach der Arbeit;Zweimal die Woche abends.;${municipality};${topic}`,
+      ].join('\r\n'),
+    )
+    await page.goto(`${base}/admin/import`, { waitUntil: 'networkidle' })
+    await page.locator('a[href="/admin/import"]', { hasText: 'Import' }).first().waitFor({ state: 'attached', timeout: 30_000 })
+    await page.getByLabel('Importquelle').selectOption({ label: 'VHS-Programm Frühjahr (Angebote)' })
+    await page.setInputFiles('input[name="file"]', file)
+    await page.getByRole('button', { name: 'Probelauf' }).click()
+    await page.getByTestId('import-counts').filter({ hasText: 'Probelauf: 2 neu, 0 geändert, 0 unverändert, 0 abgelehnt' }).waitFor({ timeout: 30_000 })
+    expect(await page.locator('tr[data-action="create"]').count()).toBe(2)
+    expect((await getJson<{ totalDocs: number }>(`${base}/api/offers?depth=0&where[title][like]=${marker}`)).totalDocs).toBe(0)
+    await page.screenshot({ path: path.join(dataDir, 'admin-import-dry-run.png'), fullPage: true })
+    await page.getByRole('button', { name: 'Importieren' }).click()
+    await page.getByTestId('import-message').filter({ hasText: 'Import ausgeführt: 2 neu' }).waitFor({ timeout: 30_000 })
+    const offers = await getJson<{ docs: { title: string; _status: string }[] }>(`${base}/api/offers?depth=0&locale=de&sort=importKey&where[title][like]=${marker}`)
+    expect(offers.docs.map((d) => [d.title, d._status])).toEqual([
+      [`Alphabetisierung ${marker}`, 'published'],
+      [`Deutsch am Abend ${marker}`, 'published'],
+    ])
   })
 
   it('lets the press office add a search term in the admin, and the live search finds the page by it', { timeout: 300_000 }, async () => {

@@ -23,9 +23,12 @@ export class RestClient {
   async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
     const url = new URL(`/api${path}`, this.origin)
     const headers: Record<string, string> = { ...options.headers }
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    // A FormData body goes as multipart (uploads, imports); anything else as JSON.
+    const form = options.body instanceof FormData
+    if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json'
     if (this.token) headers.Authorization = `JWT ${this.token}`
-    const req = new Request(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
+    const body = options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body)
+    const req = new Request(url, { method, headers, body })
     const slug = url.pathname
       .replace(/^\/api\//, '')
       .split('/')

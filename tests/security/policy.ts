@@ -227,6 +227,19 @@ export const collections: Record<string, CollectionPolicy> = {
     why: 'The job queue: staff read it (queued and failed builds and translations); only the worker writes it.',
     allow: { readUnpublished: staff },
   },
+  'import-sources': {
+    owner: 'organization',
+    why: 'Import sources (a saved column mapping per file kind): the editors of the organization and admins keep them and import through them; the press office reads them; translators and the public never.',
+    allow: {
+      readUnpublished: ['editorOwn', 'editorOther', 'press', 'admin'],
+      create: ['editorOwn', 'editorOther', 'admin'],
+      createForOther: ['admin'],
+      update: ['editorOwn', 'admin'],
+      moveToOther: ['admin'],
+      delete: ['editorOwn', 'admin'],
+      duplicate: ['editorOwn', 'admin'],
+    },
+  },
   'freshness-digests': {
     why: 'Which organization got the weekly “to check” mail in which week: written by the digest job only, read by admins.',
     allow: { readUnpublished: ['admin'] },
@@ -268,6 +281,8 @@ export const endpoints: Record<string, { allow: EndpointRule; why: string }> = {
       { allow: { as: 'update' } as EndpointRule, why: '“Still correct” sets the last check: for whoever may change the German original.' },
     ]),
   ),
+  'POST /api/import-sources/:id/dry-run': { allow: ['editorOwn', 'admin'], why: 'An import into the organization’s entries: its editors and admins (the press office keeps no offers or contacts).' },
+  'POST /api/import-sources/:id/apply': { allow: ['editorOwn', 'admin'], why: 'As the dry run; writes the organization’s entries.' },
   'GET /api/similar-entries': { allow: staff, why: 'Possible duplicates for the create form: titles of entries the asker may read anyway.' },
   'GET /api/to-check': { allow: staff, why: 'The entries due for checking: an editor’s own organization’s, all for the press office and admins, none for translators (read as each reads).' },
   'GET /api/deploys/site-status': { allow: staff, why: 'Build state for the admin dashboard.' },

@@ -937,6 +937,22 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
     probes: ({ world, actor, slug }) => (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
   },
   {
+    // An import through organization A's source of a file with the header only: allowed
+    // actors get 200 and change nothing, so the probe can run again; the others 401/403/404.
+    match: /\/:id\/(dry-run|apply)$/,
+    probes: ({ victims, actor, slug, key, countWatch }) => [
+      {
+        actor,
+        prepare: async () => {
+          const id = await victims.doc(slug)
+          const form = new FormData()
+          form.append('file', new Blob(['Nr;Titel\n'], { type: 'text/csv' }), 'kurse.csv')
+          return { request: { method: 'POST' as const, path: `/${slug}/${id}/${key.endsWith('apply') ? 'apply' : 'dry-run'}`, form }, watch: countWatch('offers') }
+        },
+      },
+    ],
+  },
+  {
     // A near-copy of the published offer's title (a draft of the same organization is among what
     // it may find): staff only, and only what the asker reads; the canaries judge the rest.
     match: /^GET \/api\/similar-entries$/,

@@ -138,6 +138,8 @@ export function sampleData(world: Pick<World, 'municipality' | 'topic'>, slug: s
       return { terms: [{ term: `Arzt ${n}` }, { term: `Doktor ${n}` }], appliesIn: ['de'] }
     case 'deploys':
       return { status: 'queued', summary: `Bau ${n}` }
+    case 'import-sources':
+      return { name: `Quelle ${n}`, target: 'offers', organization: org, keyColumn: 'Nr', mapping: [{ column: 'Titel', field: 'title' }] }
     case 'freshness-digests':
       return { key: `${org}:${n}`, organization: org, week: '2026-W49', recipients: 1, entries: 1, sentAt: '2026-12-07T06:00:00.000Z' }
     case 'users':
@@ -176,6 +178,8 @@ export function germanChange(slug: string, n: string): Record<string, unknown> {
       return { status: 'success', summary: `Geändert ${n}` }
     case 'freshness-digests':
       return { recipients: 99 }
+    case 'import-sources':
+      return { name: `Geändert ${n}` }
     case 'users':
       return { name: `Geändert ${n}` }
     case 'payload-jobs':
@@ -454,6 +458,16 @@ export async function createWorld(payload: Payload): Promise<World> {
     })
   ).id
   remember('freshness-digests', digest)
+  const importSource = (
+    await create('import-sources', {
+      name: `VHS-Export ${canary('import-source', 'name of an import source', unpublishedReaders('import-sources'))}`,
+      target: 'offers',
+      organization: orgA,
+      keyColumn: 'Nr',
+      mapping: [{ column: 'Titel', field: 'title' }],
+    })
+  ).id
+  remember('import-sources', importSource)
   // A machine translation, not a rebuild: a later publish's rebuild job supersedes (deletes) a
   // waiting one with the same concurrency key, and the canary would vanish with it.
   const job = (

@@ -9,6 +9,7 @@ import { placeFields } from '../fields/place'
 import { slugField } from '../fields/slug'
 import { timeSlotsField } from '../fields/timeSlots'
 import { publicDocumentFields } from '../fields/translationTracking'
+import { importedFields } from '../fields/imported'
 import { trackTranslationStatus } from '../hooks/translationStatus'
 
 /**
@@ -83,6 +84,7 @@ export const Contacts: CollectionConfig = {
     slugField('name'),
     ownerOrganizationField('organization', { de: 'Organisation', en: 'Organization' }),
     reviewedAtField,
+    ...importedFields,
     demoField,
   ]),
 }

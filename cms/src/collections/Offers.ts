@@ -10,6 +10,7 @@ import { slugField } from '../fields/slug'
 import { timeSlotsField } from '../fields/timeSlots'
 import { costField, registrationField } from '../fields/terms'
 import { publicDocumentFields } from '../fields/translationTracking'
+import { importedFields } from '../fields/imported'
 import { trackTranslationStatus } from '../hooks/translationStatus'
 
 /**
@@ -93,6 +94,7 @@ export const Offers: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     reviewedAtField,
+    ...importedFields,
     demoField,
   ]),
 }

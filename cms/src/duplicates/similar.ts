@@ -106,3 +106,23 @@ export const similarEntriesEndpoint: Endpoint = {
     return Response.json({ entries })
   },
 }
+
+export interface SimilarCandidate {
+  id: string
+  title: string
+  municipality: string | null
+  editUrl: string
+}
+
+/** Every entry of an organization with its title and municipality, for checking many titles at once (an import's dry run). */
+export async function similarCandidates(req: PayloadRequest, collection: CheckedCollection, organization: string | number): Promise<SimilarCandidate[]> {
+  const spec = CHECKED[collection]
+  const { docs } = await req.payload.find({ collection, where: { [spec.owner]: { equals: organization } }, draft: true, depth: 0, pagination: false, locale: 'de', req, overrideAccess: true })
+  const adminRoute = req.payload.config.routes.admin
+  return (docs as unknown as Record<string, unknown>[]).map((d) => ({
+    id: String(d.id),
+    title: String(d[spec.title] ?? ''),
+    municipality: d.municipality == null ? null : String(typeof d.municipality === 'object' ? (d.municipality as { id: unknown }).id : d.municipality),
+    editUrl: `${adminRoute}/collections/${collection}/${d.id}`,
+  }))
+}

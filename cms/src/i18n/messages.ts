@@ -43,6 +43,7 @@ const de = {
   searchTermTooShort: '{{field}}: „{{term}}“ ist zu kurz; ein Suchbegriff hat mindestens {{min}} Zeichen.',
   searchTermDuplicate: '{{field}}: „{{term}}“ steht zweimal in der Gruppe.',
   wholeNumberInRange: '{{field}}: Bitte eine ganze Zahl von {{min}} bis {{max}} eingeben.',
+  importFieldNotForTarget: '{{field}}: Das Feld „{{name}}“ gibt es für diese Art von Einträgen nicht.',
 } as const
 
 type MessageKey = keyof typeof de
@@ -85,6 +86,7 @@ const en: Record<MessageKey, string> = {
   searchTermTooShort: '{{field}}: "{{term}}" is too short; a search term has at least {{min}} characters.',
   searchTermDuplicate: '{{field}}: "{{term}}" occurs twice in the group.',
   wholeNumberInRange: '{{field}}: Please enter a whole number from {{min}} to {{max}}.',
+  importFieldNotForTarget: '{{field}}: There is no field "{{name}}" for this kind of entry.',
 }
 
 /** A label in the admin's languages, as Payload field labels are given. */

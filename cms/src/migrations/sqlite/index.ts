@@ -7,6 +7,7 @@ import * as migration_20261202_162228_security_media_owner_deploy_lease from './
 import * as migration_20261202_162958_reset_throttle_without_reservation from './20261202_162958_reset_throttle_without_reservation';
 import * as migration_20261203_072439_search_terms from './20261203_072439_search_terms';
 import * as migration_20261203_173023_freshness from './20261203_173023_freshness';
+import * as migration_20261203_180517_import from './20261203_180517_import';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_173023_freshness.up,
     down: migration_20261203_173023_freshness.down,
-    name: '20261203_173023_freshness'
+    name: '20261203_173023_freshness',
+  },
+  {
+    up: migration_20261203_180517_import.up,
+    down: migration_20261203_180517_import.down,
+    name: '20261203_180517_import'
   },
 ];

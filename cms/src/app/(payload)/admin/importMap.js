@@ -29,6 +29,7 @@ import { ToCheckNavLink as ToCheckNavLink_96b53734760c3adf7b126e015842c978 } fro
 import { SiteStatusDashboard as SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7 } from '../../../components/SiteStatusDashboard'
 import { TranslationOverview as TranslationOverview_156cfb9363943dcc180f3c92e12bbceb } from '../../../components/TranslationOverview'
 import { ToCheck as ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d } from '../../../components/ToCheck'
+import { ImportView as ImportView_e0914430343acda479f6798b2a6c428e } from '../../../components/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -64,5 +65,6 @@ export const importMap = {
   "/components/SiteStatusDashboard#SiteStatusDashboard": SiteStatusDashboard_37454a6d3b99e8b0d7b32dc7dacf4ec7,
   "/components/TranslationOverview#TranslationOverview": TranslationOverview_156cfb9363943dcc180f3c92e12bbceb,
   "/components/ToCheck#ToCheck": ToCheck_324219a6fb8a58e8e78c5ad424d2ab5d,
+  "/components/ImportView#ImportView": ImportView_e0914430343acda479f6798b2a6c428e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
