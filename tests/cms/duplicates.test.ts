@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { titleSimilarity } from '@lotse/cms/duplicates/similar'
 
-import { type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
-import { RestClient } from '../helpers/rest'
+import { type Fixtures, restAs, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * Duplicate warning (issue 11): an entry with a very similar title in the same organization and
@@ -18,11 +17,7 @@ let payload: Payload
 let f: Fixtures
 useFixtureCms((world) => ({ payload, f } = world))
 
-async function as(email: string | null): Promise<RestClient> {
-  const client = new RestClient(payload.config)
-  if (email) expect(await client.login(email, TEST_PASSWORD)).toBe(200)
-  return client
-}
+const as = (email: string | null) => restAs(payload, email)
 
 interface SimilarBody {
   entries: { id: string; title: string; similarity: number; editUrl: string }[]

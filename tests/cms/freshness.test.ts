@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendDigests } from '@lotse/cms/freshness/digest'
 
 import { buildSnapshot } from '../../scripts/src/export/snapshot'
-import { createFixtures, type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
+import { createFixtures, type Fixtures, TEST_PASSWORD, restAs, useFixtureCms } from '../helpers/fixtures'
 import { createTestCms, type TestCms } from '../helpers/payload'
-import { RestClient } from '../helpers/rest'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
 
 /**
@@ -25,11 +24,7 @@ let payload: Payload
 let f: Fixtures
 useFixtureCms((world) => ({ payload, f } = world))
 
-async function as(email: string | null): Promise<RestClient> {
-  const client = new RestClient(payload.config)
-  if (email) expect(await client.login(email, TEST_PASSWORD)).toBe(200)
-  return client
-}
+const as = (email: string | null) => restAs(payload, email)
 
 const read = async (collection: 'offers' | 'contacts', id: number | string, draft = false) =>
   (await payload.findByID({ collection, id: id as number, draft, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>

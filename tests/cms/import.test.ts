@@ -5,8 +5,7 @@ import writeExcelFile from 'write-excel-file/node'
 import { parseTable } from '@lotse/cms/import/parse'
 import type { ImportResult } from '@lotse/cms/import/run'
 
-import { type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
-import { RestClient } from '../helpers/rest'
+import { type Fixtures, restAs, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * Import of offers and contacts from CSV and XLSX (issue 11): dry run first, per row what would
@@ -21,11 +20,7 @@ let payload: Payload
 let f: Fixtures
 useFixtureCms((world) => ({ payload, f } = world))
 
-async function as(email: string | null): Promise<RestClient> {
-  const client = new RestClient(payload.config)
-  if (email) expect(await client.login(email, TEST_PASSWORD)).toBe(200)
-  return client
-}
+const as = (email: string | null) => restAs(payload, email)
 
 const HEADER = ['Kursnr', 'Kurs', 'Kurztext', 'Beschreibung', 'Gemeinde', 'Thema', 'Beginn', 'Ende']
 const course = (nr: string, title: string, overrides: Partial<Record<(typeof HEADER)[number], string>> = {}) => {

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 import { paragraphsToLexical } from '@lotse/cms/seed/richText'
 
 import { createTestCms, type TestCms } from './payload'
+import { RestClient } from './rest'
 
 export type ID = number | string
 
@@ -112,4 +113,11 @@ export function useFixtureCms(ready: (world: { cms: TestCms; payload: Payload; f
     ready({ cms, payload: cms.payload, f: await createFixtures(cms.payload) })
   })
   afterAll(async () => cms?.cleanup())
+}
+
+/** A REST client through Payload's real handlers, signed in as `email` (anonymous for null). */
+export async function restAs(payload: Payload, email: string | null): Promise<RestClient> {
+  const client = new RestClient(payload.config)
+  if (email) expect(await client.login(email, TEST_PASSWORD), `login of ${email}`).toBe(200)
+  return client
 }

@@ -1,8 +1,8 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { Gutter } from '@payloadcms/ui'
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import React from 'react'
+
+import { AdminPage } from './AdminPage'
 
 import { CONFIRMABLE, entriesToCheck, type ToCheckEntry } from '../freshness/toCheck'
 import { StillCorrectButton } from './StillCorrectButton'
@@ -78,107 +78,94 @@ export async function ToCheck({ initPageResult, params, searchParams }: AdminVie
   const noOrganization = isEditor && (req.user as { organization?: unknown }).organization == null
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user || undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
-      <Gutter>
-        <h1>{t.title}</h1>
-        {list ? <p>{t.intro(list.settings.offerMonths, list.settings.contactMonths, list.settings.graceWeeks)}</p> : null}
-        {noOrganization ? <p>{t.noOrganization}</p> : null}
-        {list?.allOrganizations && list.counts.length > 0 ? (
-          <>
-            <h2>{t.counts}</h2>
-            <table style={{ borderCollapse: 'collapse', marginBlockEnd: '2rem' }} data-testid="to-check-counts">
-              <thead>
-                <tr>
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{t.title}</h1>
+      {list ? <p>{t.intro(list.settings.offerMonths, list.settings.contactMonths, list.settings.graceWeeks)}</p> : null}
+      {noOrganization ? <p>{t.noOrganization}</p> : null}
+      {list?.allOrganizations && list.counts.length > 0 ? (
+        <>
+          <h2>{t.counts}</h2>
+          <table style={{ borderCollapse: 'collapse', marginBlockEnd: '2rem' }} data-testid="to-check-counts">
+            <thead>
+              <tr>
+                <th scope="col" style={cell}>
+                  {t.organization}
+                </th>
+                <th scope="col" style={cell}>
+                  {t.dueCount}
+                </th>
+                <th scope="col" style={cell}>
+                  {t.overdueCount}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.counts.map((c) => (
+                <tr key={c.organization?.id ?? '-'}>
+                  <th scope="row" style={cell}>
+                    {c.organization?.name ?? t.noOrg}
+                  </th>
+                  <td style={cell}>{c.due}</td>
+                  <td style={cell}>{c.overdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {!list || list.entries.length === 0 ? (
+        noOrganization ? null : (
+          <p>{t.none}</p>
+        )
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table style={{ borderCollapse: 'collapse', inlineSize: '100%' }} data-testid="to-check-list">
+            <thead>
+              <tr>
+                <th scope="col" style={cell}>
+                  {t.entry}
+                </th>
+                <th scope="col" style={cell}>
+                  {t.kind}
+                </th>
+                {list.allOrganizations ? (
                   <th scope="col" style={cell}>
                     {t.organization}
                   </th>
-                  <th scope="col" style={cell}>
-                    {t.dueCount}
+                ) : null}
+                <th scope="col" style={cell}>
+                  {t.checked} / {t.lastDate}
+                </th>
+                <th scope="col" style={cell}>
+                  {t.state}
+                </th>
+                <th scope="col" style={cell}>
+                  {t.action}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.entries.map((e) => (
+                <tr key={`${e.collection}-${e.id}`} data-entry={`${e.collection}-${e.id}`} data-state={e.state}>
+                  <th scope="row" style={cell}>
+                    <a href={e.editUrl}>{e.title}</a>
                   </th>
-                  <th scope="col" style={cell}>
-                    {t.overdueCount}
-                  </th>
+                  <td style={cell}>{t.kinds[e.collection]}</td>
+                  {list.allOrganizations ? <td style={cell}>{e.organization?.name ?? t.noOrg}</td> : null}
+                  <td style={cell}>
+                    <time dateTime={e.checkedAt}>{day(e.checkedAt)}</time>
+                  </td>
+                  <td style={{ ...cell, fontWeight: e.state === 'overdue' ? 600 : 400, color: e.state === 'overdue' ? 'var(--theme-error-500)' : undefined }}>{stateText(e)}</td>
+                  <td style={{ ...cell, whiteSpace: 'nowrap' }}>
+                    {e.mayEdit && (CONFIRMABLE as readonly string[]).includes(e.collection) ? <StillCorrectButton collection={e.collection} id={e.id} label={t.stillCorrect} title={e.title} /> : null}{' '}
+                    <a href={e.editUrl}>{t.edit}</a>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.counts.map((c) => (
-                  <tr key={c.organization?.id ?? '-'}>
-                    <th scope="row" style={cell}>
-                      {c.organization?.name ?? t.noOrg}
-                    </th>
-                    <td style={cell}>{c.due}</td>
-                    <td style={cell}>{c.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : null}
-        {!list || list.entries.length === 0 ? (
-          noOrganization ? null : (
-            <p>{t.none}</p>
-          )
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', inlineSize: '100%' }} data-testid="to-check-list">
-              <thead>
-                <tr>
-                  <th scope="col" style={cell}>
-                    {t.entry}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.kind}
-                  </th>
-                  {list.allOrganizations ? (
-                    <th scope="col" style={cell}>
-                      {t.organization}
-                    </th>
-                  ) : null}
-                  <th scope="col" style={cell}>
-                    {t.checked} / {t.lastDate}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.state}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.action}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.entries.map((e) => (
-                  <tr key={`${e.collection}-${e.id}`} data-entry={`${e.collection}-${e.id}`} data-state={e.state}>
-                    <th scope="row" style={cell}>
-                      <a href={e.editUrl}>{e.title}</a>
-                    </th>
-                    <td style={cell}>{t.kinds[e.collection]}</td>
-                    {list.allOrganizations ? <td style={cell}>{e.organization?.name ?? t.noOrg}</td> : null}
-                    <td style={cell}>
-                      <time dateTime={e.checkedAt}>{day(e.checkedAt)}</time>
-                    </td>
-                    <td style={{ ...cell, fontWeight: e.state === 'overdue' ? 600 : 400, color: e.state === 'overdue' ? 'var(--theme-error-500)' : undefined }}>{stateText(e)}</td>
-                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>
-                      {e.mayEdit && (CONFIRMABLE as readonly string[]).includes(e.collection) ? (
-                        <StillCorrectButton collection={e.collection} id={e.id} label={t.stillCorrect} title={e.title} />
-                      ) : null}{' '}
-                      <a href={e.editUrl}>{t.edit}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminPage>
   )
 }

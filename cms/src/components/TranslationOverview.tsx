@@ -1,8 +1,8 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { Gutter } from '@payloadcms/ui'
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import React from 'react'
+
+import { AdminPage } from './AdminPage'
 
 import { locales } from '@lotse/translations'
 
@@ -33,138 +33,127 @@ export async function TranslationOverview({ initPageResult, params, searchParams
   }
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user || undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
-      <Gutter>
-        <h1>{text.title}</h1>
-        <p>{text.intro}</p>
-        <form method="get" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end', marginBlock: '1rem' }}>
-          <label>
-            {text.collection}
-            <br />
-            <select name="collection" defaultValue={filters.collection ?? ''}>
-              <option value="">{text.all}</option>
-              {TRANSLATABLE.map((slug) => (
-                <option key={slug} value={slug}>
-                  {collectionLabel(slug)}
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{text.title}</h1>
+      <p>{text.intro}</p>
+      <form method="get" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end', marginBlock: '1rem' }}>
+        <label>
+          {text.collection}
+          <br />
+          <select name="collection" defaultValue={filters.collection ?? ''}>
+            <option value="">{text.all}</option>
+            {TRANSLATABLE.map((slug) => (
+              <option key={slug} value={slug}>
+                {collectionLabel(slug)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {text.locale}
+          <br />
+          <select name="locale" defaultValue={filters.locale ?? ''}>
+            <option value="">{text.all}</option>
+            {locales
+              .filter((l) => l.code !== 'de')
+              .map((l) => (
+                <option key={l.code} value={l.code}>
+                  {lang === 'en' ? l.englishName : l.germanName} – {l.endonym}
                 </option>
               ))}
-            </select>
-          </label>
-          <label>
-            {text.locale}
-            <br />
-            <select name="locale" defaultValue={filters.locale ?? ''}>
-              <option value="">{text.all}</option>
-              {locales
-                .filter((l) => l.code !== 'de')
-                .map((l) => (
-                  <option key={l.code} value={l.code}>
-                    {lang === 'en' ? l.englishName : l.germanName} – {l.endonym}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            {text.state}
-            <br />
-            <select name="state" defaultValue={filters.state ?? ''}>
-              <option value="">{text.all}</option>
-              {STATES.map((s) => (
-                <option key={s} value={s}>
-                  {stateLabels[lang][s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="btn btn--style-secondary btn--size-small">
-            {text.filter}
-          </button>
-        </form>
+          </select>
+        </label>
+        <label>
+          {text.state}
+          <br />
+          <select name="state" defaultValue={filters.state ?? ''}>
+            <option value="">{text.all}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {stateLabels[lang][s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn btn--style-secondary btn--size-small">
+          {text.filter}
+        </button>
+      </form>
 
-        <h2>{text.counts}</h2>
-        <table style={{ borderCollapse: 'collapse', marginBlockEnd: '2rem' }}>
-          <thead>
-            <tr>
-              <th scope="col" style={{ textAlign: 'start', paddingInlineEnd: '1rem' }}>
-                {text.locale}
+      <h2>{text.counts}</h2>
+      <table style={{ borderCollapse: 'collapse', marginBlockEnd: '2rem' }}>
+        <thead>
+          <tr>
+            <th scope="col" style={{ textAlign: 'start', paddingInlineEnd: '1rem' }}>
+              {text.locale}
+            </th>
+            {STATES.map((s) => (
+              <th key={s} scope="col" style={{ paddingInline: '0.5rem' }}>
+                {stateLabels[lang][s]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((l) => (
+            <tr key={l.code}>
+              <th scope="row" style={{ textAlign: 'start', paddingInlineEnd: '1rem' }}>
+                {lang === 'en' ? l.englishName : l.germanName}
               </th>
               {STATES.map((s) => (
-                <th key={s} scope="col" style={{ paddingInline: '0.5rem' }}>
-                  {stateLabels[lang][s]}
-                </th>
+                <td key={s} style={{ textAlign: 'center' }}>
+                  <a href={`?locale=${l.code}&state=${s}${filters.collection ? `&collection=${filters.collection}` : ''}`}>{counts[l.code]?.[s] ?? 0}</a>
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((l) => (
-              <tr key={l.code}>
-                <th scope="row" style={{ textAlign: 'start', paddingInlineEnd: '1rem' }}>
-                  {lang === 'en' ? l.englishName : l.germanName}
+          ))}
+        </tbody>
+      </table>
+
+      {rows.length === 0 ? (
+        <p>{text.none}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table style={{ borderCollapse: 'collapse', inlineSize: '100%' }}>
+            <thead>
+              <tr>
+                <th scope="col" style={{ textAlign: 'start' }}>
+                  {text.document}
                 </th>
-                {STATES.map((s) => (
-                  <td key={s} style={{ textAlign: 'center' }}>
-                    <a href={`?locale=${l.code}&state=${s}${filters.collection ? `&collection=${filters.collection}` : ''}`}>{counts[l.code]?.[s] ?? 0}</a>
-                  </td>
+                {shown.map((l) => (
+                  <th key={l.code} scope="col" lang={l.code} dir={l.dir} style={{ paddingInline: '0.25rem' }}>
+                    {l.code}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-
-        {rows.length === 0 ? (
-          <p>{text.none}</p>
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', inlineSize: '100%' }}>
-              <thead>
-                <tr>
-                  <th scope="col" style={{ textAlign: 'start' }}>
-                    {text.document}
-                  </th>
-                  {shown.map((l) => (
-                    <th key={l.code} scope="col" lang={l.code} dir={l.dir} style={{ paddingInline: '0.25rem' }}>
-                      {l.code}
-                    </th>
-                  ))}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.collection}-${row.id}`} style={{ borderBlockStart: '1px solid var(--theme-elevation-100)' }}>
+                  <td style={{ paddingBlock: '0.35rem' }}>
+                    <a href={`${adminRoute}/collections/${row.collection}/${row.id}`}>{row.title}</a>
+                    <br />
+                    <small>{collectionLabel(row.collection)}</small>
+                  </td>
+                  {shown.map((l) => {
+                    const state = row.states[l.code] ?? 'missing'
+                    return (
+                      <td key={l.code} style={{ textAlign: 'center', paddingInline: '0.25rem' }}>
+                        <a
+                          href={`${adminRoute}/collections/${row.collection}/${row.id}?locale=${l.code}`}
+                          style={{ ...stateStyle[state], borderRadius: '0.25rem', paddingInline: '0.35rem', textDecoration: 'none', fontSize: '0.8rem' }}
+                        >
+                          {stateLabels[lang][state]}
+                        </a>
+                      </td>
+                    )
+                  })}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.collection}-${row.id}`} style={{ borderBlockStart: '1px solid var(--theme-elevation-100)' }}>
-                    <td style={{ paddingBlock: '0.35rem' }}>
-                      <a href={`${adminRoute}/collections/${row.collection}/${row.id}`}>{row.title}</a>
-                      <br />
-                      <small>{collectionLabel(row.collection)}</small>
-                    </td>
-                    {shown.map((l) => {
-                      const state = row.states[l.code] ?? 'missing'
-                      return (
-                        <td key={l.code} style={{ textAlign: 'center', paddingInline: '0.25rem' }}>
-                          <a
-                            href={`${adminRoute}/collections/${row.collection}/${row.id}?locale=${l.code}`}
-                            style={{ ...stateStyle[state], borderRadius: '0.25rem', paddingInline: '0.35rem', textDecoration: 'none', fontSize: '0.8rem' }}
-                          >
-                            {stateLabels[lang][state]}
-                          </a>
-                        </td>
-                      )
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminPage>
   )
 }
