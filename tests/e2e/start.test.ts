@@ -191,7 +191,14 @@ describe('a social worker in the real admin', () => {
     // Under CI load a site build shares the two cores: wait until the editor is interactive
     // (the save button reacts to the change) before saving, and give the server time.
     await page.goto(`${base}/admin/collections/contacts/${own.docs[0]!.id}`, { waitUntil: 'networkidle' })
+    // Typing sends the form state to the server (a POST to the document's admin URL). Payload
+    // merges that answer into the form whenever it arrives: one arriving after the 400 of the
+    // save replaced the field's error with the unsubmitted state (seen under CI load: the toast
+    // named the field, the message under it was gone). So the save waits for it, as a person's
+    // click does in practice (the answer takes milliseconds).
+    const formState = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/admin/collections/contacts/${own.docs[0]!.id}`), { timeout: 60_000 })
     await page.fill('#field-phone', '0446 2x-12')
+    await formState
     await page.locator('#action-save:not([disabled])').waitFor({ timeout: 30_000 })
     // The server's answer first (so a slow admin under load is told apart from a wrong answer),
     // then what the editor sees.
@@ -200,6 +207,8 @@ describe('a social worker in the real admin', () => {
     const response = await answer
     expect(response.status()).toBe(400)
     expect(await response.text()).toContain('Telefon: Bitte eine Telefonnummer')
+    // The toast names the field with its place in the form, the message under the field says what to type.
+    await page.locator('[data-sonner-toast]').getByText('Kontakt → Telefon').waitFor({ timeout: 30_000 })
     await page.getByText('Telefon: Bitte eine Telefonnummer').first().waitFor({ timeout: 30_000 })
     expect(await page.inputValue('#field-phone')).toBe('0446 2x-12')
     await page.screenshot({ path: path.join(dataDir, 'admin-validation.png'), fullPage: true })
