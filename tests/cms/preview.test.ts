@@ -5,6 +5,7 @@ import { buildSnapshot } from '@lotse/cms/export/snapshot'
 import { rendererPid, stopRenderers } from '@lotse/cms/preview/renderer'
 
 import { type Fixtures, restAs, useFixtureCms } from '../helpers/fixtures'
+import { isAlive } from '../helpers/processes'
 
 /**
  * The preview (issue 11): `GET /api/<collection>/:id/preview?locale=` renders the latest saved
@@ -25,15 +26,7 @@ const preview = async (email: string | null, path: string) => {
   const res = await (await as(email)).request('GET', path)
   return { status: res.status, headers: res.headers, text: await res.text() }
 }
-const alive = (pid: number | undefined) => {
-  if (!pid) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+const alive = isAlive
 
 describe('preview of a draft', () => {
   it('shows the draft title in German as the site renders it, while the published content keeps the old one', { timeout: 180_000 }, async () => {
