@@ -21,6 +21,7 @@ export default tseslint.config(
       'site/.astro/**',
       // Astro's per-build output folders, present while a site build runs.
       'site/.builds/**',
+      'site/.renderer/**',
     ],
   },
   js.configs.recommended,

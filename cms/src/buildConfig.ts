@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type Config, type SanitizedConfig } from 'payload'
 
+import { isPagedCollection } from '@lotse/content-schemas'
 import { defaultLocale, locales } from '@lotse/translations'
 
 import { Contacts } from './collections/Contacts'
@@ -28,6 +29,7 @@ import { freshnessDigestTask } from './freshness/digest'
 import { stillCorrectEndpoint, toCheckEndpoint } from './freshness/endpoints'
 import { CONFIRMABLE } from './freshness/toCheck'
 import { Freshness } from './globals/Freshness'
+import { previewEndpoint } from './preview/endpoint'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { reclaimOnTick } from './publish/recover'
 import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
@@ -60,7 +62,16 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
       translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
       ...(CONFIRMABLE.includes(c.slug as (typeof CONFIRMABLE)[number]) ? [stillCorrectEndpoint(c.slug as (typeof CONFIRMABLE)[number])] : []),
+      ...(isPagedCollection(c.slug) ? [previewEndpoint(c.slug)] : []),
     ],
+    // The admin's "Preview" button (beside the save buttons) opens the latest saved version as
+    // the site will show it, in the locale being edited (cms/src/preview/endpoint.ts).
+    admin: {
+      ...c.admin,
+      ...(isPagedCollection(c.slug)
+        ? { preview: (doc: Record<string, unknown>, { locale }: { locale: string }) => (doc.id ? `/api/${c.slug}/${String(doc.id)}/preview?locale=${locale}` : null) }
+        : {}),
+    },
   }))
   const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
   const publicCollections = [...translatable, Organizations, Municipalities, Topics, SearchTerms, media].map((c): CollectionConfig => ({

@@ -31,6 +31,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'bench:import': async (args) => (await import('./tasks/bench')).bench('import', args),
   'build:site': async () => (await import('./tasks/buildSite')).buildSiteTask(),
   deploy: async () => (await import('./tasks/deploy')).deploy(),
+  renderer: async () => (await import('./site/renderer')).renderer(),
   rollback: async () => (await import('./tasks/deploy')).rollback(),
   'nginx:config': async (args) => (await import('./site/nginx')).nginxConfigTask(args),
   'migrate:create': async (args) => (await import('./tasks/payloadCli')).payloadCli(['migrate:create', ...args]),

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { buildSnapshot, ExportError } from '../../scripts/src/export/snapshot'
+import { buildSnapshot, ExportError } from '@lotse/cms/export/snapshot'
 import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
 
 /** The export: published content only, public fields only, bad documents named. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sendDigests } from '@lotse/cms/freshness/digest'
 
-import { buildSnapshot } from '../../scripts/src/export/snapshot'
+import { buildSnapshot } from '@lotse/cms/export/snapshot'
 import { createFixtures, type Fixtures, TEST_PASSWORD, restAs, useFixtureCms } from '../helpers/fixtures'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'

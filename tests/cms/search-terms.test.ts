@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { synonymsFor } from '@lotse/content-schemas'
 
-import { buildSnapshot } from '../../scripts/src/export/snapshot'
+import { buildSnapshot } from '@lotse/cms/export/snapshot'
 import { type Fixtures, TEST_PASSWORD, useFixtureCms } from '../helpers/fixtures'
 import { RestClient } from '../helpers/rest'
 

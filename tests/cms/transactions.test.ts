@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildSnapshot } from '@lotse/scripts/export/snapshot'
+import { buildSnapshot } from '@lotse/cms/export/snapshot'
 
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { createTestCms, type TestCms } from '../helpers/payload'

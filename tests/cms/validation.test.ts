@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
+import { type Fixtures, restAs, useFixtureCms } from '../helpers/fixtures'
 
 /**
  * Bad input from issue #2: every rejection names the field (path and label in the message),
@@ -136,6 +136,30 @@ describe('bad input names the field and loses nothing', () => {
     )
     expect(errors.map((e) => e.path)).toContain('end')
     expect((await payload.count({ collection: 'events' })).totalDocs).toBe(before)
+  })
+})
+
+describe('the German original comes first', () => {
+  it('refuses a page created in Arabic without a German title, naming the title, and creates nothing', async () => {
+    const before = (await payload.count({ collection: 'pages', overrideAccess: true })).totalDocs
+    const client = await restAs(payload, f.users.press.email)
+    const { status, body } = await client.json<{ errors: { data?: { errors: FieldError[] } }[] }>('POST', '/pages?locale=ar', { body: { _status: 'published' } })
+    expect(status).toBe(400)
+    expect(body.errors[0]!.data!.errors.map((e) => e.path)).toEqual(['title'])
+    expect(body.errors[0]!.data!.errors[0]!.message).toMatch(/^Titel: Bitte zuerst auf Deutsch/)
+    expect((await payload.count({ collection: 'pages', overrideAccess: true })).totalDocs).toBe(before)
+  })
+
+  it('refuses to publish in Arabic a draft that has an Arabic title only', async () => {
+    const draft = await payload.create({ collection: 'pages', locale: 'ar', draft: true, data: { title: 'الخطوات الأولى', _status: 'draft' } as never })
+    const errors = await fieldErrors(() => payload.update({ collection: 'pages', id: draft.id, locale: 'ar', data: { _status: 'published' } as never }))
+    expect(errors.map((e) => e.path)).toEqual(['title'])
+    expect((await payload.findByID({ collection: 'pages', id: draft.id, depth: 0 }))._status).toBe('draft')
+  })
+
+  it('publishes an Arabic title beside the German one', async () => {
+    const page = await payload.update({ collection: 'pages', id: f.page as number, locale: 'ar', data: { title: 'الخطوات الأولى', _status: 'published' } as never })
+    expect(page._status).toBe('published')
   })
 })
 

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { seed } from '@lotse/cms/seed'
-import { buildSnapshot, writeSnapshot } from '@lotse/scripts/export/snapshot'
+import { buildSnapshot, writeSnapshot } from '@lotse/cms/export/snapshot'
 import { buildSite } from '@lotse/scripts/site/build'
 import { serveSite } from '@lotse/scripts/site/server'
 import { uiStrings } from '@lotse/translations/ui'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import type { PartSpec, Policy } from '../../scripts/src/supervisor/supervise'
-import { killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/processes'
+import { isAlive, killProcessesFor, processesFor, waitForNoProcesses } from '../helpers/processes'
 
 /**
  * The supervisor behind `npm start` (scripts/src/supervisor/supervise.ts, with its launcher)
@@ -85,14 +85,7 @@ async function until<T>(fn: () => T | undefined | null | false, timeoutMs: numbe
 }
 
 const pidsIn = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number) : [])
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+const alive = isAlive
 
 describe('the npm start supervisor', () => {
   it('restarts a part that was killed after a back-off of 1 s, saying what died, how and when', { timeout: 60_000 }, async () => {

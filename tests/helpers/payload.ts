@@ -7,6 +7,7 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { buildLotseConfig } from '@lotse/cms/buildConfig'
 import type { LotseEnv } from '@lotse/cms/env'
 import { migrations } from '@lotse/cms/migrations'
+import { stopRenderers } from '@lotse/cms/preview/renderer'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -45,6 +46,8 @@ export async function createTestCms(options: { production?: boolean; mail?: Lots
     payload,
     env,
     cleanup: async () => {
+      // A preview started the warm renderer: it ends with its CMS.
+      await stopRenderers()
       if (payload.db.name === 'mongoose') {
         const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
         await connection?.dropDatabase()

@@ -43,3 +43,14 @@ export function killProcessesFor(dataDir: string): void {
     }
   }
 }
+
+/** Whether a process with this id exists (signal 0 probes without sending anything). */
+export function isAlive(pid: number | undefined): boolean {
+  if (!pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -281,6 +281,12 @@ export const endpoints: Record<string, { allow: EndpointRule; why: string }> = {
       { allow: { as: 'update' } as EndpointRule, why: '“Still correct” sets the last check: for whoever may change the German original.' },
     ]),
   ),
+  ...Object.fromEntries(
+    ['offers', 'contacts', 'events', 'reports', 'pages'].map((c) => [
+      `GET /api/${c}/:id/preview`,
+      { allow: { as: 'readUnpublished' } as EndpointRule, why: 'The latest version (a draft too) as the site will show it: for whoever may read drafts in the admin.' },
+    ]),
+  ),
   'POST /api/import-sources/:id/dry-run': { allow: ['editorOwn', 'admin'], why: 'An import into the organization’s entries: its editors and admins (the press office keeps no offers or contacts).' },
   'POST /api/import-sources/:id/apply': { allow: ['editorOwn', 'admin'], why: 'As the dry run; writes the organization’s entries.' },
   'GET /api/similar-entries': { allow: staff, why: 'Possible duplicates for the create form: titles of entries the asker may read anyway.' },

@@ -933,6 +933,13 @@ const ENDPOINTS: { match: RegExp; probes: (args: EndpointArgs) => EndpointProbe[
       })),
   },
   {
+    // The preview renders a real page per request (about 0.2 s once the renderer is warm): two
+    // documents per collection, the first published, the second a draft where the world has one.
+    match: /\/:id\/preview$/,
+    probes: ({ world, actor, slug }) =>
+      (world.docs[slug] ?? []).slice(0, 2).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/preview?locale=de` } }) })),
+  },
+  {
     match: /\/:id\/translation-status$/,
     probes: ({ world, actor, slug }) => (world.docs[slug] ?? []).map((id) => ({ actor, prepare: async () => ({ request: { method: 'GET' as const, path: `/${slug}/${id}/translation-status` } }) })),
   },

@@ -1,8 +1,9 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { isEmail, isHttpUrl, isPhoneNumber } from '@lotse/content-schemas'
 
 import { type Label, message } from '../i18n/messages'
+import { keepingLocale } from '../lib/keepLocale'
 
 /**
  * Validators for plain text fields. Empty values pass: whether a field is required is the
@@ -27,11 +28,32 @@ export function urlValidator(label: Label): TextValidate {
  * Required in German, the source language, and optional in translations: a translator may
  * translate the summary before the title, and a missing translation falls back to German.
  * (Payload's `required` would demand every localized field in every locale saved.)
+ *
+ * Saved in another locale, the German text must be there already: a document created, or
+ * published, in Arabic alone was public without the text every locale falls back to, and the
+ * export refused it, which stopped every later build (`POST /api/pages?locale=ar` with nothing
+ * but `_status: published`, reproduced). Payload skips `validate` on draft saves: a draft may
+ * lack it, the publish may not.
  */
-export function requiredInGerman(label: Label): TextValidate {
-  return (value, { req }) => {
-    if (req.locale !== undefined && req.locale !== null && req.locale !== 'de' && req.locale !== 'all') return true
-    const german = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
-    return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'required', label)
+export function requiredInGerman(label: Label) {
+  return async (
+    value: unknown,
+    options: { req: PayloadRequest; id?: number | string; collectionSlug?: string; operation?: string; path: (number | string)[]; event?: string; localized?: boolean },
+  ) => {
+    const { req } = options
+    const translation = req.locale !== undefined && req.locale !== null && req.locale !== 'de' && req.locale !== 'all'
+    if (!translation || !options.localized) {
+      const german = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
+      return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'required', label)
+    }
+    // While typing in the admin (form state) the stored German is not read on every keystroke.
+    if (options.event === 'onChange') return true
+    const { id, collectionSlug } = options
+    if (id == null || !collectionSlug) return message(req, 'requiredInGermanFirst', label)
+    const stored = await keepingLocale(req, () =>
+      req.payload.findByID({ collection: collectionSlug as CollectionSlug, id, locale: 'de', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true }),
+    )
+    const german = options.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), stored)
+    return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'requiredInGermanFirst', label)
   }
 }

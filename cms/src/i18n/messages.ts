@@ -7,6 +7,7 @@ import type { PayloadRequest } from 'payload'
  */
 const de = {
   required: '{{field}}: Bitte ausfüllen.',
+  requiredInGermanFirst: '{{field}}: Bitte zuerst auf Deutsch ausfüllen; Übersetzungen ergänzen den deutschen Text.',
   invalidPhone: '{{field}}: Bitte eine Telefonnummer wie „04462 86-1234“ oder „+49 4462 861234“ eingeben.',
   invalidEmail: '{{field}}: Bitte eine E-Mail-Adresse wie „name@example.org“ eingeben.',
   invalidUrl: '{{field}}: Bitte eine vollständige Webadresse eingeben, die mit https:// oder http:// beginnt.',
@@ -50,6 +51,7 @@ type MessageKey = keyof typeof de
 
 const en: Record<MessageKey, string> = {
   required: '{{field}}: This field is required.',
+  requiredInGermanFirst: '{{field}}: Please fill this in German first; translations add to the German text.',
   invalidPhone: '{{field}}: Please enter a phone number such as "04462 86-1234" or "+49 4462 861234".',
   invalidEmail: '{{field}}: Please enter an e-mail address such as "name@example.org".',
   invalidUrl: '{{field}}: Please enter a complete web address starting with https:// or http://.',

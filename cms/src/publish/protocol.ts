@@ -1,6 +1,7 @@
 /**
- * The one protocol between the CMS's build job (cms/src/publish/job.ts, the host) and the deploy
- * process it starts (scripts/src/tasks/deploy.ts): what the host asks for, and every message the
+ * The one protocol between the CMS and the processes it starts: the deploy process of the build
+ * job (cms/src/publish/job.ts, the host; scripts/src/tasks/deploy.ts) and, at the end of this
+ * file, the warm renderer of the preview. For the deploy: what the host asks for, and every message the
  * deploy sends back. Both sides parse what they receive with these schemas, so a change on one
  * side that the other does not understand fails at once with the field named, not as a build
  * that silently never ends.
@@ -108,3 +109,34 @@ export function deploySettingsKey(env: NodeJS.ProcessEnv = process.env): string 
     .sort(([a], [b]) => a.localeCompare(b))
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16)
 }
+
+/**
+ * The warm renderer (scripts/src/site/renderer.ts): the site's own Astro build, kept alive after
+ * its bundling and paused before page generation, which renders single pages on request. The
+ * CMS's preview starts it (cms/src/preview/renderer.ts) and asks it for one page at a time,
+ * rendered from a snapshot the CMS wrote. Same transport as the deploy (IPC, fd 3).
+ */
+export const RendererRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('render'),
+    /** Ties the answer to the request. */
+    id: z.string().min(1),
+    /** A folder with the `snapshot.json` to render from. */
+    snapshotDir: z.string().min(1),
+    /** The page's path on the site: `/de/offers/deutschkurs/`. */
+    path: z.string().regex(/^\/[a-z]{2}(-[a-z]+)?\/[a-z0-9/-]*$/, 'a site path such as /de/offers/deutschkurs/'),
+  }),
+  /** Ends the renderer (the host stops, or the renderer was idle long enough). */
+  z.object({ type: z.literal('stop') }),
+])
+export type RendererRequest = z.infer<typeof RendererRequestSchema>
+
+export const RendererMessageSchema = z.discriminatedUnion('type', [
+  /** The site is bundled and the first page can be rendered. */
+  z.object({ type: z.literal('ready') }),
+  /** The page as the site would serve it, its stylesheets inlined; `status` 404 when the site has no such page. */
+  z.object({ type: z.literal('rendered'), id: z.string().min(1), status: z.number().int(), html: z.string() }),
+  /** The page could not be rendered (a template threw, the snapshot did not fit the contract). */
+  z.object({ type: z.literal('render-failed'), id: z.string().min(1), reason: z.string().min(1) }),
+])
+export type RendererMessage = z.infer<typeof RendererMessageSchema>

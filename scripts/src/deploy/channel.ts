@@ -32,9 +32,12 @@ export function deployChannel(): DeployChannel | null {
   return channel
 }
 
-/** Ends this process's whole group: the host that wanted its work is gone. */
-function endGroup(why: string): void {
-  console.error(`[lotse] deploy stopped: ${why}`)
+/**
+ * Ends this process's whole group: the host that wanted its work is gone. Shared by every
+ * process the CMS starts (the deploy, the renderer); `who` names it in the log.
+ */
+export function endGroup(why: string, who = 'deploy'): void {
+  console.error(`[lotse] ${who} stopped: ${why}`)
   const kill = (signal: NodeJS.Signals) => {
     try {
       process.kill(-process.pid, signal)

@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
+import { isPagedCollection, PAGE_SEGMENTS } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
-
-/** Path segment of each public collection in the site's URL scheme (`/{locale}/{segment}/{slug}/`). */
-export const URL_SEGMENT: Record<string, string> = { offers: 'offers', contacts: 'contacts', events: 'events', reports: 'reports', pages: 'info' }
 
 export interface ReleaseExpectations {
   /** Documents that must have a page (the publish that triggered the build). */
@@ -38,10 +36,7 @@ export function checkRelease(dir: string, expect: ReleaseExpectations): string[]
     if (!existsSync(entry)) problems.push(`the ${code} search index is missing (/pagefind/${code}/)`)
     else if (!Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {}).length) problems.push(`the ${code} search index is empty`)
   }
-  const page = (d: { collection: string; slug: string }) => {
-    const segment = URL_SEGMENT[d.collection]
-    return segment ? path.join(dir, 'de', segment, d.slug, 'index.html') : null
-  }
+  const page = (d: { collection: string; slug: string }) => (isPagedCollection(d.collection) ? path.join(dir, 'de', PAGE_SEGMENTS[d.collection], d.slug, 'index.html') : null)
   for (const doc of expect.mustExist) {
     const file = page(doc)
     if (file && !existsSync(file)) problems.push(`the page of the published ${doc.collection} "${doc.slug}" is missing`)

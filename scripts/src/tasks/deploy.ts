@@ -15,7 +15,9 @@ import { getPayload, type Payload } from 'payload'
 
 import type { DeployMessage, PublishTrigger } from '@lotse/cms/publish/protocol'
 
-import { type ReleaseExpectations, checkRelease, URL_SEGMENT } from '../deploy/checks'
+import { isPagedCollection, PAGED_COLLECTIONS } from '@lotse/content-schemas'
+
+import { type ReleaseExpectations, checkRelease } from '../deploy/checks'
 import { deployChannel } from '../deploy/channel'
 import { LocalReleases } from '../deploy/releases'
 import { LocalTarget, targetFromEnv } from '../deploy/targets'
@@ -32,9 +34,9 @@ export function deployDir(dataDir: string): string {
 
 /** What the release must and must not contain, from the database and the triggering publishes. */
 async function expectations(payload: Payload, triggers: PublishTrigger[]): Promise<ReleaseExpectations> {
-  const mustExist = triggers.filter((t) => t.slug && (t.action === 'publish' || t.action === 'update') && URL_SEGMENT[t.collection]).map((t) => ({ collection: t.collection, slug: t.slug! }))
+  const mustExist = triggers.filter((t) => t.slug && (t.action === 'publish' || t.action === 'update') && isPagedCollection(t.collection)).map((t) => ({ collection: t.collection, slug: t.slug! }))
   const mustNotExist: ReleaseExpectations['mustNotExist'] = []
-  for (const collection of Object.keys(URL_SEGMENT) as ('offers' | 'contacts' | 'events' | 'reports' | 'pages')[]) {
+  for (const collection of PAGED_COLLECTIONS) {
     // The main rows hold the published state; a draft there was never (or is no longer) public.
     const drafts = await payload.find({ collection, where: { _status: { equals: 'draft' } }, draft: false, limit: 0, pagination: false, depth: 0, select: { slug: true } })
     for (const d of drafts.docs as { slug?: string | null }[]) if (d.slug) mustNotExist.push({ collection, slug: d.slug })

@@ -3,7 +3,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { prepareDatabase } from '@lotse/cms/prepare'
 
-import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { buildSnapshot, writeSnapshot } from '@lotse/cms/export/snapshot'
 import { exportCmsEnv, wantsDemo } from '../lib/cmsEnv'
 
 /** Where the site reads its content from, unless `LOTSE_EXPORT_DIR` says otherwise. */

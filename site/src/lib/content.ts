@@ -39,8 +39,9 @@ const bySlug = <T extends { slug: string }>(list: T[]) => {
 const titleDe = (d: { title: { de: string | null } }) => d.title.de ?? ''
 
 export function content(): Content {
-  if (cached) return cached
   const s = loadSnapshot()
+  // Indexed once per snapshot (a build has one; the warm renderer gets one per request).
+  if (cached?.snapshot === s) return cached
   const pages = [...s.pages].sort((a, b) => a.order - b.order || titleDe(a).localeCompare(titleDe(b), 'de'))
   const organization = bySlug(s.organizations)
   const topic = bySlug(s.topics)

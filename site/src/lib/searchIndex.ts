@@ -9,29 +9,35 @@ import type { Shown } from './text'
  * The build side of search matching (see `searchText.ts`): the German words of the whole
  * snapshot and the maintained word list (`germanWords.ts`) as the vocabulary compounds are split with, and a page's hidden extra terms.
  */
-let vocabulary: Set<string> | undefined
+const vocabularies = new WeakMap<object, Set<string>>()
 function germanVocabulary(): Set<string> {
-  if (vocabulary) return vocabulary
   const s = content().snapshot
+  const known = vocabularies.get(s)
+  if (known) return known
   const texts: string[] = []
   for (const d of [...s.offers, ...s.events, ...s.reports, ...s.pages] as { title: { de: string | null }; summary?: { de: string | null }; body?: { de: unknown }; description?: { de: unknown } }[]) {
     texts.push(d.title.de ?? '', d.summary?.de ?? '', richTextToPlain(d.body?.de ?? d.description?.de ?? null))
   }
   for (const c of s.contacts) texts.push(c.responsibility.de ?? '')
   for (const t of s.topics) texts.push(t.name.de ?? '')
-  return (vocabulary = compoundVocabulary(texts, GERMAN_COMPOUND_PARTS))
+  const vocabulary = compoundVocabulary(texts, GERMAN_COMPOUND_PARTS)
+  vocabularies.set(s, vocabulary)
+  return vocabulary
 }
 
 /** A block of the page as the reader gets it: its text and the language it is actually in. */
 type Block = Pick<Shown<unknown>, 'lang'> & { text: string }
 
 /**
- * The editors' search terms (the CMS's "Suchbegriffe") of one locale, prepared once per build:
+ * The editors' search terms (the CMS's "Suchbegriffe") of one locale, prepared once per snapshot:
  * a text's synonyms. Terms are compared after the same folding the search applies, so a term
  * typed with an Arabic kaf meets a text written with a Persian one.
  */
-const matchers = new Map<string, (text: string) => string[]>()
+const matchersBySnapshot = new WeakMap<object, Map<string, (text: string) => string[]>>()
 function synonymsIn(locale: string): (text: string) => string[] {
+  const snapshot = content().snapshot
+  let matchers = matchersBySnapshot.get(snapshot)
+  if (!matchers) matchersBySnapshot.set(snapshot, (matchers = new Map()))
   let matcher = matchers.get(locale)
   if (!matcher) {
     const normalize = (text: string) =>

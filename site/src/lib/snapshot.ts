@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
@@ -11,19 +11,25 @@ export function snapshotDir(): string {
   return path.resolve(process.env.LOTSE_SNAPSHOT_DIR ?? path.join(process.cwd(), '..', 'data', 'export'))
 }
 
-let cached: Snapshot | undefined
+/**
+ * The snapshot read last, by file and modification time: a build reads it once; the renderer
+ * that stays warm between previews (scripts/src/site/renderer.ts) points `LOTSE_SNAPSHOT_DIR`
+ * at another snapshot for each request and gets that one.
+ */
+let cached: { file: string; mtimeMs: number; snapshot: Snapshot } | undefined
 
 export function loadSnapshot(): Snapshot {
-  if (cached) return cached
   const file = path.join(snapshotDir(), 'snapshot.json')
   if (!existsSync(file)) throw new Error(`No content snapshot at ${file}. Run "npm run export" first, or set LOTSE_SNAPSHOT_DIR.`)
+  const { mtimeMs } = statSync(file)
+  if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.snapshot
   const parsed = SnapshotSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new Error(`The content snapshot ${file} does not match the contract at "${issue?.path.join('.')}": ${issue?.message}`)
   }
-  cached = parsed.data
-  return cached
+  cached = { file, mtimeMs, snapshot: parsed.data }
+  return parsed.data
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PAGE_SEGMENTS } from '@lotse/content-schemas'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
 
 /**
@@ -5,28 +6,29 @@ import { localeCodes, type LocaleCode } from '@lotse/translations'
  * `/{locale}/offers/{slug}/`, `/{locale}/contacts/{slug}/`, `/{locale}/interpreters/`,
  * `/{locale}/events/{slug}/`, `/{locale}/reports/{slug}/`, `/{locale}/concept/`,
  * `/{locale}/search/`, `/{locale}/info/{slug}/`. Paths are locale-free below the locale, so
- * the language switcher swaps only the first segment.
+ * the language switcher swaps only the first segment. A document's own page lies under the
+ * segment of the shared table (`PAGE_SEGMENTS`), which the deploy checks and the CMS's preview use too.
  */
 export const paths = {
   home: () => '',
   offers: () => 'offers/',
-  offer: (slug: string) => `offers/${slug}/`,
+  offer: (slug: string) => `${PAGE_SEGMENTS.offers}/${slug}/`,
   offersByTopic: (topic: string) => `offers/topic/${topic}/`,
   offersIn: (municipality: string) => `offers/in/${municipality}/`,
   contacts: () => 'contacts/',
-  contact: (slug: string) => `contacts/${slug}/`,
+  contact: (slug: string) => `${PAGE_SEGMENTS.contacts}/${slug}/`,
   interpreters: () => 'interpreters/',
   events: () => 'events/',
-  event: (slug: string) => `events/${slug}/`,
+  event: (slug: string) => `${PAGE_SEGMENTS.events}/${slug}/`,
   eventIcs: (slug: string) => `events/${slug}.ics`,
   eventsFeed: () => 'events.ics',
   reports: () => 'reports/',
-  report: (slug: string) => `reports/${slug}/`,
+  report: (slug: string) => `${PAGE_SEGMENTS.reports}/${slug}/`,
   reportsFeed: () => 'reports/feed.xml',
   concept: () => 'concept/',
   search: () => 'search/',
   info: () => 'info/',
-  page: (slug: string) => `info/${slug}/`,
+  page: (slug: string) => `${PAGE_SEGMENTS.pages}/${slug}/`,
 } as const
 
 /** An absolute path on the site: `/{locale}/{path}`. */

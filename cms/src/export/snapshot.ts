@@ -20,11 +20,12 @@ import {
   SnapshotSchema,
   TopicSchema,
   translationState,
+  type PagedCollection,
   type Snapshot,
 } from '@lotse/content-schemas'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
 
-type Doc = Record<string, unknown> & { id: number | string }
+export type Doc = Record<string, unknown> & { id: number | string }
 type ID = number | string
 
 /** A field that names the problem: which document, which field, what is wrong. */
@@ -102,20 +103,34 @@ function translations(doc: Doc, fields: string[]) {
 }
 
 /**
+ * A document to export as if it were published, in place of what is (the preview: an editor's
+ * draft, read with every locale and depth 0 like the export reads).
+ */
+export interface Overlay {
+  collection: PagedCollection
+  doc: Doc
+}
+
+/**
  * Reads every published document through the Local API as an anonymous reader (so access
  * rules apply exactly as on the public REST API: no drafts, no internal fields), maps it to the
  * export contract, validates it with the zod schemas of `content-schemas`, and writes the
  * snapshot plus the media files it uses. A document that does not fit stops the export with
  * its collection, slug and field named; nothing is written then.
  */
-export async function buildSnapshot(payload: Payload): Promise<{ snapshot: Snapshot; mediaFiles: string[] }> {
+export async function buildSnapshot(payload: Payload, options: { overlay?: Overlay } = {}): Promise<{ snapshot: Snapshot; mediaFiles: string[] }> {
+  const { overlay } = options
   const read = async (collection: CollectionSlug): Promise<Doc[]> => {
     const result = await payload.find({ collection, locale: 'all', draft: false, overrideAccess: false, depth: 0, limit: 0, pagination: false })
-    return result.docs as unknown as Doc[]
+    const docs = result.docs as unknown as Doc[]
+    if (overlay?.collection !== collection) return docs
+    // The draft in place of the published version (or added, when it was never published).
+    const at = docs.findIndex((d) => String(d.id) === String(overlay.doc.id))
+    return at === -1 ? [...docs, overlay.doc] : docs.with(at, overlay.doc)
   }
   // The admin's review intervals (staff-only settings, read with full access like no reader
   // would); the contract's defaults until they were first saved.
-  const freshnessGlobal = (await payload.findGlobal({ slug: 'freshness', depth: 0, overrideAccess: true })) as Record<string, unknown>
+  const freshnessGlobal = (await payload.findGlobal({ slug: 'freshness', depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
   const [offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media, searchTerms] = await Promise.all(
     (['offers', 'contacts', 'events', 'reports', 'pages', 'measures', 'organizations', 'municipalities', 'topics', 'media', 'search-terms'] as const).map(read),
   )
