@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -227,6 +227,30 @@ describe('site build', () => {
     expect(page).not.toMatch(/<script(?![^>]*\ssrc=)(?![^>]*application\/ld\+json)[^>]*>/)
     const runtime = scriptsOf(page).filter((u) => u.includes('/island-'))
     expect(runtime.some((u) => read(out, u).includes('astro-island'))).toBe(true)
+  })
+})
+
+/** Every file of a built site, by its path inside it, with its bytes. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, file)
+    if (statSync(full).isFile()) files.set(file, readFileSync(full))
+  }
+  return files
+}
+
+describe('a build is a function of its snapshot', () => {
+  // What an incremental build will be compared with (issue 9): with the clock frozen, a second
+  // full build of the same snapshot must give the same files, byte for byte, Pagefind's too.
+  it('gives the same files, byte for byte, when the same snapshot is built again', { timeout: 240_000 }, async () => {
+    const again = path.join(work, 'dist-again')
+    await buildSite(path.join(work, 'full'), again, noop)
+    const first = filesOf(out)
+    const second = filesOf(again)
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort())
+    const differing = [...first].filter(([file, bytes]) => !bytes.equals(second.get(file)!)).map(([file]) => file)
+    expect(differing).toEqual([])
   })
 })
 

@@ -11,7 +11,7 @@ import { anyOf, admins, checkRole, editorsOfOwnOrganization, editorsWithOrganiza
 import { ownerOrganizationField } from '../fields/organization'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
 import { requiredInGerman } from '../fields/validate'
-import { keepingLocale } from '../lib/keepLocale'
+import { innerRequest } from '../lib/innerRequest'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 
@@ -119,7 +119,7 @@ const nameUploadFromContent: CollectionBeforeOperationHook = async ({ args, oper
   let title = germanText(data.alt) ?? germanText(data.caption)
   if (!title && operation === 'update') {
     const id = (args as { id?: number | string }).id
-    const current = id == null ? null : await keepingLocale(req, () => req.payload.findByID({ collection: 'media', id, locale: 'de', depth: 0, overrideAccess: true, req })).catch(() => null)
+    const current = id == null ? null : await req.payload.findByID({ collection: 'media', id, locale: 'de', depth: 0, overrideAccess: true, req: innerRequest(req) }).catch(() => null)
     title = germanText(current?.alt) ?? germanText(current?.caption)
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12)

@@ -21,6 +21,8 @@ import {
   TopicSchema,
   translationState,
   type PagedCollection,
+  PUBLIC_COLLECTIONS,
+  type PublicCollection,
   type Snapshot,
 } from '@lotse/content-schemas'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
@@ -131,18 +133,17 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   // The admin's review intervals (staff-only settings, read with full access like no reader
   // would); the contract's defaults until they were first saved.
   const freshnessGlobal = (await payload.findGlobal({ slug: 'freshness', depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
-  const [offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media, searchTerms] = await Promise.all(
-    (['offers', 'contacts', 'events', 'reports', 'pages', 'measures', 'organizations', 'municipalities', 'topics', 'media', 'search-terms'] as const).map(read),
-  )
+  const all = Object.fromEntries(await Promise.all(PUBLIC_COLLECTIONS.map(async (c) => [c, await read(c)] as const))) as Record<PublicCollection, Doc[]>
+  const { offers, contacts, events, reports, pages, measures, organizations, municipalities, topics, media, 'search-terms': searchTerms } = all
 
   const slugMap = (docs: Doc[]) => new Map(docs.map((d) => [String(d.id), d.slug as string]))
   const refs = {
-    topics: slugMap(topics!),
-    municipalities: slugMap(municipalities!),
-    organizations: slugMap(organizations!),
-    contacts: slugMap(contacts!),
-    measures: slugMap(measures!),
-    pages: slugMap(pages!),
+    topics: slugMap(topics),
+    municipalities: slugMap(municipalities),
+    organizations: slugMap(organizations),
+    contacts: slugMap(contacts),
+    measures: slugMap(measures),
+    pages: slugMap(pages),
   }
   /** A reference to an unpublished document is dropped: the site must not link to it. */
   const ref = (kind: keyof typeof refs, value: unknown) => {
@@ -151,7 +152,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   }
   const refList = (kind: keyof typeof refs, value: unknown) => ((value as unknown[] | null) ?? []).map((v) => ref(kind, v)).filter((s): s is string => s !== null)
 
-  const mediaById = new Map(media!.map((m) => [String(m.id), m]))
+  const mediaById = new Map(media.map((m) => [String(m.id), m]))
   const usedMedia = new Set<string>()
 
   const common = (doc: Doc, localizedFields: string[]) => ({
@@ -176,7 +177,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
 
   const snapshot: Snapshot = {
     generatedAt: new Date().toISOString(),
-    offers: offers!.map((d) =>
+    offers: offers.map((d) =>
       parse(OfferSchema, 'offers', d, {
         ...common(d, ['title', 'summary', 'body']),
         title: loc(d.title),
@@ -201,7 +202,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         reviewedAt: str(d.reviewedAt),
       }),
     ),
-    contacts: contacts!.map((d) =>
+    contacts: contacts.map((d) =>
       parse(ContactSchema, 'contacts', d, {
         ...common(d, ['responsibility']),
         name: d.name,
@@ -219,7 +220,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         reviewedAt: str(d.reviewedAt),
       }),
     ),
-    events: events!.map((d) => {
+    events: events.map((d) => {
       const r = (d.recurrence ?? {}) as Doc
       return parse(EventSchema, 'events', d, {
         ...common(d, ['title', 'description']),
@@ -247,7 +248,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         cancelled: bool(d.cancelled),
       })
     }),
-    reports: reports!.map((d) => {
+    reports: reports.map((d) => {
       const cover = mediaById.get(String(idOf(d.coverImage)))
       if (cover) usedMedia.add(String(cover.id))
       return parse(ReportSchema, 'reports', d, {
@@ -261,7 +262,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         topics: refList('topics', d.topics),
       })
     }),
-    pages: pages!.map((d) =>
+    pages: pages.map((d) =>
       parse(PageSchema, 'pages', d, {
         ...common(d, ['title', 'summary', 'body']),
         title: loc(d.title),
@@ -273,7 +274,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         topics: refList('topics', d.topics),
       }),
     ),
-    measures: measures!.map((d) =>
+    measures: measures.map((d) =>
       parse(MeasureSchema, 'measures', d, {
         ...common(d, ['title', 'description', 'statusNote']),
         level: d.level,
@@ -288,7 +289,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         statusNote: loc(d.statusNote),
       }),
     ),
-    organizations: organizations!.map((d) =>
+    organizations: organizations.map((d) =>
       parse(OrganizationSchema, 'organizations', d, {
         slug: d.slug,
         name: d.name,
@@ -301,11 +302,11 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
         municipality: ref('municipalities', d.municipality),
       }),
     ),
-    municipalities: municipalities!.map((d) => parse(MunicipalitySchema, 'municipalities', d, { slug: d.slug, name: loc(d.name), order: num(d.order), location: point(d.location) })),
-    topics: topics!.map((d) => parse(TopicSchema, 'topics', d, { slug: d.slug, name: loc(d.name), description: loc(d.description), icon: str(d.icon), order: num(d.order) })),
+    municipalities: municipalities.map((d) => parse(MunicipalitySchema, 'municipalities', d, { slug: d.slug, name: loc(d.name), order: num(d.order), location: point(d.location) })),
+    topics: topics.map((d) => parse(TopicSchema, 'topics', d, { slug: d.slug, name: loc(d.name), description: loc(d.description), icon: str(d.icon), order: num(d.order) })),
     media: [],
     // In the order they were created, so the same groups always give the same snapshot.
-    searchTerms: [...searchTerms!]
+    searchTerms: [...searchTerms]
       .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.id).localeCompare(String(b.id)))
       .map((d) =>
         parse(

@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { isEmail, isHttpUrl, isPhoneNumber } from '@lotse/content-schemas'
 
 import { type Label, message } from '../i18n/messages'
-import { keepingLocale } from '../lib/keepLocale'
+import { innerRequest } from '../lib/innerRequest'
 
 /**
  * Validators for plain text fields. Empty values pass: whether a field is required is the
@@ -50,9 +50,7 @@ export function requiredInGerman(label: Label) {
     if (options.event === 'onChange') return true
     const { id, collectionSlug } = options
     if (id == null || !collectionSlug) return message(req, 'requiredInGermanFirst', label)
-    const stored = await keepingLocale(req, () =>
-      req.payload.findByID({ collection: collectionSlug as CollectionSlug, id, locale: 'de', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req, disableErrors: true }),
-    )
+    const stored = await req.payload.findByID({ collection: collectionSlug as CollectionSlug, id, locale: 'de', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req: innerRequest(req), disableErrors: true })
     const german = options.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), stored)
     return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'requiredInGermanFirst', label)
   }

@@ -1,5 +1,7 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { TRANSLATED_COLLECTIONS } from '@lotse/content-schemas'
+
 import { checkRole } from '../access/roles'
 import { queueRebuild } from './trigger'
 
@@ -79,7 +81,7 @@ export const siteStatusEndpoint: Endpoint = {
     if (!req.user) return Response.json({ error: 'Please log in.' }, { status: 401 })
     const collection = typeof req.query?.collection === 'string' ? req.query.collection : undefined
     const id = typeof req.query?.id === 'string' ? req.query.id : undefined
-    if (collection && !['offers', 'contacts', 'events', 'reports', 'pages', 'measures'].includes(collection)) {
+    if (collection && !(TRANSLATED_COLLECTIONS as readonly string[]).includes(collection)) {
       return Response.json({ error: `collection: "${collection}" has no public page` }, { status: 400 })
     }
     return Response.json(await siteStatus(req.payload, collection && id ? { collection, id } : undefined))

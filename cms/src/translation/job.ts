@@ -1,10 +1,12 @@
 import type { CollectionSlug, PayloadRequest, TaskConfig } from 'payload'
 
+import { TRANSLATED_COLLECTIONS } from '@lotse/content-schemas'
+
 import { providerFromEnv, ProviderError } from './providers'
 import { loadGlossary, localesNeedingTranslation, translateDocument } from './translateDocument'
 
-/** Collections whose documents can be machine-translated. */
-export const TRANSLATABLE = ['offers', 'contacts', 'events', 'reports', 'pages', 'measures'] as const
+/** Collections whose documents can be machine-translated: the translated collections of content-schemas. */
+export const TRANSLATABLE = TRANSLATED_COLLECTIONS
 
 interface Input {
   collection: string
