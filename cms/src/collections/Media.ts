@@ -119,7 +119,8 @@ const nameUploadFromContent: CollectionBeforeOperationHook = async ({ args, oper
   let title = germanText(data.alt) ?? germanText(data.caption)
   if (!title && operation === 'update') {
     const id = (args as { id?: number | string }).id
-    const current = id == null ? null : await req.payload.findByID({ collection: 'media', id, locale: 'de', depth: 0, overrideAccess: true, req: innerRequest(req) }).catch(() => null)
+    // Through the database adapter: the Local API would set this request's locale to German.
+    const current = id == null ? null : ((await req.payload.db.findOne({ collection: 'media', where: { id: { equals: id } }, locale: 'de', req })) as { alt?: unknown; caption?: unknown } | null)
     title = germanText(current?.alt) ?? germanText(current?.caption)
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12)
