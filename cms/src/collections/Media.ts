@@ -11,9 +11,9 @@ import { anyOf, admins, checkRole, editorsOfOwnOrganization, editorsWithOrganiza
 import { ownerOrganizationField } from '../fields/organization'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
 import { requiredInGerman } from '../fields/validate'
-import { innerRequest } from '../lib/innerRequest'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
 
 /** Images and PDFs only; SVG is refused because it can carry script. */
 export const ALLOWED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
@@ -153,7 +153,8 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     pasteURL: false,
   },
-  hooks: { beforeOperation: [nameUploadFromContent] },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeOperation: [nameUploadFromContent], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
   fields: lockSharedFieldsForTranslators([
     {
       name: 'alt',
