@@ -5,7 +5,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type Config, type SanitizedConfig } from 'payload'
 
-import { isPagedCollection } from '@lotse/content-schemas'
 import { defaultLocale, locales } from '@lotse/translations'
 
 import { Contacts } from './collections/Contacts'
@@ -26,16 +25,12 @@ import { FreshnessDigests } from './collections/FreshnessDigests'
 import { ImportSources } from './collections/ImportSources'
 import { similarEntriesEndpoint } from './duplicates/similar'
 import { freshnessDigestTask } from './freshness/digest'
-import { stillCorrectEndpoint, toCheckEndpoint } from './freshness/endpoints'
-import { CONFIRMABLE } from './freshness/toCheck'
+import { toCheckEndpoint } from './freshness/endpoints'
 import { Freshness } from './globals/Freshness'
-import { previewEndpoint } from './preview/endpoint'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { reclaimOnTick } from './publish/recover'
-import { rebuildOnDelete, rebuildOnPublish } from './publish/trigger'
 import { SystemState } from './globals/SystemState'
-import { machineTranslateEndpoint, translationStatusEndpoint } from './translation/endpoint'
-import { machineTranslateTask, TRANSLATABLE } from './translation/job'
+import { machineTranslateTask } from './translation/job'
 import { MAX_UPLOAD_BYTES, pixelLimitedSharp } from './collections/Media'
 import { harden } from './access/hardening'
 import { checkRole, roles } from './access/roles'
@@ -53,31 +48,10 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  */
 export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
   const secureCookies = env.production || env.serverURL.startsWith('https://')
-  /** Collections the site shows: they rebuild the site when their public content changes. */
-  const translatable: CollectionConfig[] = [Offers, Contacts, Events, Pages, Reports, Measures].map((c) => ({
-    ...c,
-    versions: { ...(typeof c.versions === 'object' ? c.versions : {}), drafts: { schedulePublish: true } },
-    endpoints: [
-      ...(c.endpoints || []),
-      machineTranslateEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-      translationStatusEndpoint(c.slug as (typeof TRANSLATABLE)[number]),
-      ...(CONFIRMABLE.includes(c.slug as (typeof CONFIRMABLE)[number]) ? [stillCorrectEndpoint(c.slug as (typeof CONFIRMABLE)[number])] : []),
-      ...(isPagedCollection(c.slug) ? [previewEndpoint(c.slug)] : []),
-    ],
-    // The admin's "Preview" button (beside the save buttons) opens the latest saved version as
-    // the site will show it, in the locale being edited (cms/src/preview/endpoint.ts).
-    admin: {
-      ...c.admin,
-      ...(isPagedCollection(c.slug)
-        ? { preview: (doc: Record<string, unknown>, { locale }: { locale: string }) => (doc.id ? `/api/${c.slug}/${String(doc.id)}/preview?locale=${locale}` : null) }
-        : {}),
-    },
-  }))
+  // The site's collections show their whole config in their files (drafts, the rebuild hooks,
+  // endpoints, the preview button); only the media folder comes from the settings.
   const media: CollectionConfig = { ...Media, upload: { ...(typeof Media.upload === 'object' ? Media.upload : {}), staticDir: path.join(env.dataDir, 'media') } }
-  const publicCollections = [...translatable, Organizations, Municipalities, Topics, SearchTerms, media].map((c): CollectionConfig => ({
-    ...c,
-    hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), rebuildOnPublish], afterDelete: [...(c.hooks?.afterDelete ?? []), rebuildOnDelete] },
-  }))
+  const publicCollections = [Offers, Contacts, Events, Pages, Reports, Measures, Organizations, Municipalities, Topics, SearchTerms, media]
   const config: Config = {
     secret: env.secret,
     serverURL: env.serverURL,

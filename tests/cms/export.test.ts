@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { buildSnapshot, ExportError } from '@lotse/cms/export/snapshot'
+import { statesOf } from '@lotse/cms/translation/status'
 import { type Fixtures, useFixtureCms } from '../helpers/fixtures'
 
 /** The export: published content only, public fields only, bad documents named. */
@@ -28,6 +29,19 @@ describe('export', () => {
     expect(serialized).not.toContain('Vertretung über Frau M.')
     expect(serialized).not.toContain('internalNotes')
     expect(serialized).not.toContain('@test.local')
+  })
+
+  it('tells readers the same translation state the admin shows, for a translation of any localized field', async () => {
+    // Only the fee note (in the cost group) is in Ukrainian: the admin counts every localized
+    // field; the export counted a hand-kept list (title, summary, body) and said "missing".
+    await payload.update({ collection: 'offers', id: f.offerB, locale: 'uk', data: { cost: { free: false, note: 'Безкоштовно з довідкою' } } as never })
+    const { snapshot } = await buildSnapshot(payload)
+    const offer = snapshot.offers.find((o) => o.slug === 'naehcafe-esens')!
+    const doc = (await payload.findByID({ collection: 'offers', id: f.offerB, locale: 'all', depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+    const admin = statesOf(payload, 'offers', doc)
+    expect(admin.uk).toBe('reviewed')
+    expect(offer.translations.uk?.state).toBe(admin.uk)
+    for (const code of ['ar', 'fa', 'ti'] as const) expect(offer.translations[code]?.state ?? 'missing').toBe(admin[code])
   })
 
   it('names the document and field of a document that breaks the contract', async () => {

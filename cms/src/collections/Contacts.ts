@@ -11,6 +11,10 @@ import { timeSlotsField } from '../fields/timeSlots'
 import { publicDocumentFields } from '../fields/translationTracking'
 import { importedFields } from '../fields/imported'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { stillCorrectEndpoint } from '../freshness/endpoints'
+import { previewEndpoint, previewUrl } from '../preview/endpoint'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 /**
  * Contact points: offices (the Anlaufstelle, consultation hours in each municipality), named
@@ -21,14 +25,19 @@ export const Contacts: CollectionConfig = {
   slug: 'contacts',
   labels: { singular: { de: 'Ansprechpartner', en: 'Contact' }, plural: { de: 'Ansprechpartner', en: 'Contacts' } },
   admin: {
+    // The "Preview" button: the latest saved version as the site will show it (preview/endpoint.ts).
+    preview: previewUrl('contacts'),
     useAsTitle: 'name',
     group: { de: 'Inhalte', en: 'Content' },
     defaultColumns: ['name', 'kind', 'organization', 'municipality', 'reviewedAt', '_status'],
     listSearchableFields: ['name', 'slug', 'email'],
   },
   access: organizationDocumentAccess('organization'),
-  versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('contacts'), translationStatusEndpoint('contacts'), stillCorrectEndpoint('contacts'), previewEndpoint('contacts')],
   fields: publicDocumentFields([
     duplicateWarningField,
     {

@@ -10,6 +10,9 @@ import { slugField } from '../fields/slug'
 import { costField, registrationField } from '../fields/terms'
 import { publicDocumentFields } from '../fields/translationTracking'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { previewEndpoint, previewUrl } from '../preview/endpoint'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 const endLabel = { de: 'Ende', en: 'End' }
 const untilLabel = { de: 'Wiederholen bis', en: 'Repeat until' }
@@ -23,14 +26,19 @@ export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: { de: 'Veranstaltung', en: 'Event' }, plural: { de: 'Veranstaltungen', en: 'Events' } },
   admin: {
+    // The "Preview" button: the latest saved version as the site will show it (preview/endpoint.ts).
+    preview: previewUrl('events'),
     useAsTitle: 'title',
     group: { de: 'Inhalte', en: 'Content' },
     defaultColumns: ['title', 'start', 'municipality', 'organizer', '_status'],
     listSearchableFields: ['title', 'slug', 'place'],
   },
   access: organizationDocumentAccess('organizer', [pressOffice]),
-  versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('events'), translationStatusEndpoint('events'), previewEndpoint('events')],
   fields: publicDocumentFields([
     duplicateWarningField,
     {

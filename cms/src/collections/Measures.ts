@@ -8,6 +8,8 @@ import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 import { trackTranslationStatus } from '../hooks/translationStatus'
 import { dayOnly } from '../fields/common'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 const parentLabel = { de: 'Übergeordnet', en: 'Parent' }
 
@@ -29,9 +31,12 @@ export const Measures: CollectionConfig = {
     listSearchableFields: ['title', 'slug', 'responsibleUnit'],
   },
   access: pressOfficeAccess,
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultSort: 'order',
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('measures'), translationStatusEndpoint('measures')],
   fields: publicDocumentFields([
     {
       name: 'level',

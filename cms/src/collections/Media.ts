@@ -11,9 +11,9 @@ import { anyOf, admins, checkRole, editorsOfOwnOrganization, editorsWithOrganiza
 import { ownerOrganizationField } from '../fields/organization'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
 import { requiredInGerman } from '../fields/validate'
-import { innerRequest } from '../lib/innerRequest'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
 
 /** Images and PDFs only; SVG is refused because it can carry script. */
 export const ALLOWED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf'] as const
@@ -119,7 +119,8 @@ const nameUploadFromContent: CollectionBeforeOperationHook = async ({ args, oper
   let title = germanText(data.alt) ?? germanText(data.caption)
   if (!title && operation === 'update') {
     const id = (args as { id?: number | string }).id
-    const current = id == null ? null : await req.payload.findByID({ collection: 'media', id, locale: 'de', depth: 0, overrideAccess: true, req: innerRequest(req) }).catch(() => null)
+    // Through the database adapter: the Local API would set this request's locale to German.
+    const current = id == null ? null : ((await req.payload.db.findOne({ collection: 'media', where: { id: { equals: id } }, locale: 'de', req })) as { alt?: unknown; caption?: unknown } | null)
     title = germanText(current?.alt) ?? germanText(current?.caption)
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12)
@@ -152,7 +153,8 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     pasteURL: false,
   },
-  hooks: { beforeOperation: [nameUploadFromContent] },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeOperation: [nameUploadFromContent], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
   fields: lockSharedFieldsForTranslators([
     {
       name: 'alt',

@@ -12,6 +12,10 @@ import { costField, registrationField } from '../fields/terms'
 import { publicDocumentFields } from '../fields/translationTracking'
 import { importedFields } from '../fields/imported'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { stillCorrectEndpoint } from '../freshness/endpoints'
+import { previewEndpoint, previewUrl } from '../preview/endpoint'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 /**
  * Offers (Angebote): language courses, counselling, Sprach-Cafés, homework help … Kept current
@@ -22,14 +26,19 @@ export const Offers: CollectionConfig = {
   slug: 'offers',
   labels: { singular: { de: 'Angebot', en: 'Offer' }, plural: { de: 'Angebote', en: 'Offers' } },
   admin: {
+    // The "Preview" button: the latest saved version as the site will show it (preview/endpoint.ts).
+    preview: previewUrl('offers'),
     useAsTitle: 'title',
     group: { de: 'Inhalte', en: 'Content' },
     defaultColumns: ['title', 'organization', 'municipality', 'reviewedAt', '_status'],
     listSearchableFields: ['title', 'summary', 'slug'],
   },
   access: organizationDocumentAccess('organization'),
-  versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('offers'), translationStatusEndpoint('offers'), stillCorrectEndpoint('offers'), previewEndpoint('offers')],
   fields: publicDocumentFields([
     duplicateWarningField,
     {

@@ -5,6 +5,7 @@ import { emailField, phoneField, urlField } from '../fields/contactChannels'
 import { addressField, municipalityField } from '../fields/place'
 import { slugField } from '../fields/slug'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
 
 /**
  * Providers of offers and employers of contacts: the county office, Jobcenter, welfare
@@ -17,6 +18,8 @@ export const Organizations: CollectionConfig = {
   admin: { useAsTitle: 'name', group: { de: 'Stammdaten', en: 'Reference data' }, defaultColumns: ['name', 'kind', 'municipality'] },
   access: { read: anyone, create: anyOf(admins), update: anyOf(admins, translatorsInOtherLocales), delete: anyOf(admins) },
   versions: { maxPerDoc: 20 },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
   fields: lockSharedFieldsForTranslators([
     { name: 'name', type: 'text', required: true, label: { de: 'Name', en: 'Name' } },
     slugField('name'),

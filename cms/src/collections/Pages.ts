@@ -9,6 +9,9 @@ import { publicDocumentFields } from '../fields/translationTracking'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { previewEndpoint, previewUrl } from '../preview/endpoint'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 const parentLabel = { de: 'Übergeordnete Seite', en: 'Parent page' }
 
@@ -21,15 +24,20 @@ export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: { de: 'Seite', en: 'Page' }, plural: { de: 'Seiten', en: 'Pages' } },
   admin: {
+    // The "Preview" button: the latest saved version as the site will show it (preview/endpoint.ts).
+    preview: previewUrl('pages'),
     useAsTitle: 'title',
     group: { de: 'Inhalte', en: 'Content' },
     defaultColumns: ['title', 'parent', 'legal', '_status'],
     listSearchableFields: ['title', 'summary', 'slug'],
   },
   access: pressOfficeAccess,
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultSort: 'order',
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('pages'), translationStatusEndpoint('pages'), previewEndpoint('pages')],
   fields: publicDocumentFields([
     titleField(),
     summaryField(),

@@ -7,6 +7,9 @@ import { richTextField } from '../fields/richText'
 import { slugField } from '../fields/slug'
 import { publicDocumentFields } from '../fields/translationTracking'
 import { trackTranslationStatus } from '../hooks/translationStatus'
+import { previewEndpoint, previewUrl } from '../preview/endpoint'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
+import { machineTranslateEndpoint, translationStatusEndpoint } from '../translation/endpoint'
 
 /**
  * Progress reports and news by the press office. Linking a report to measures puts it on the
@@ -16,15 +19,20 @@ export const Reports: CollectionConfig = {
   slug: 'reports',
   labels: { singular: { de: 'Bericht', en: 'Report' }, plural: { de: 'Berichte', en: 'Reports' } },
   admin: {
+    // The "Preview" button: the latest saved version as the site will show it (preview/endpoint.ts).
+    preview: previewUrl('reports'),
     useAsTitle: 'title',
     group: { de: 'Integrationskonzept', en: 'Integration concept' },
     defaultColumns: ['title', 'publishedDate', '_status'],
     listSearchableFields: ['title', 'summary', 'slug'],
   },
   access: pressOfficeAccess,
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts, and publishing at a chosen time (the jobs queue runs it).
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultSort: '-publishedDate',
-  hooks: { beforeChange: [trackTranslationStatus] },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { beforeChange: [trackTranslationStatus], afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
+  endpoints: [machineTranslateEndpoint('reports'), translationStatusEndpoint('reports'), previewEndpoint('reports')],
   fields: publicDocumentFields([
     titleField(),
     summaryField(),

@@ -23,6 +23,7 @@ import { locales } from '@lotse/translations'
 
 import { admins, anyOf, anyone, checkRole, pressOffice, roles } from '../access/roles'
 import { message } from '../i18n/messages'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
 
 const termsLabel = { de: 'Begriffe', en: 'Terms' }
 const termLabel = { de: 'Begriff', en: 'Term' }
@@ -73,6 +74,8 @@ export const SearchTerms: CollectionConfig = {
     },
   },
   access: { read: anyone, create: anyOf(admins, pressOffice), update: anyOf(admins, pressOffice), delete: anyOf(admins, pressOffice) },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
   fields: [
     {
       name: 'title',

@@ -4,6 +4,7 @@ import { admins, anyOf, anyone, translatorsInOtherLocales } from '../access/role
 import { slugField } from '../fields/slug'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
 import { requiredInGerman } from '../fields/validate'
+import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
 
 /** The eight topics that group offers, events and pages (Sprache, Bildung, Arbeit …). */
 export const Topics: CollectionConfig = {
@@ -11,6 +12,8 @@ export const Topics: CollectionConfig = {
   labels: { singular: { de: 'Thema', en: 'Topic' }, plural: { de: 'Themen', en: 'Topics' } },
   admin: { useAsTitle: 'name', group: { de: 'Stammdaten', en: 'Reference data' } },
   access: { read: anyone, create: anyOf(admins), update: anyOf(admins, translatorsInOtherLocales), delete: anyOf(admins) },
+  // A publish, unpublish or deletion of public content rebuilds the site (publish/trigger.ts).
+  hooks: { afterChange: [rebuildOnPublish], afterDelete: [rebuildOnDelete] },
   fields: lockSharedFieldsForTranslators([
     { name: 'name', type: 'text', localized: true, label: { de: 'Name', en: 'Name' }, validate: requiredInGerman({ de: 'Name', en: 'Name' }) },
     slugField('name'),

@@ -21,11 +21,15 @@ import {
   TopicSchema,
   translationState,
   type PagedCollection,
+  TRANSLATED_COLLECTIONS,
+  type TranslatedCollection,
   PUBLIC_COLLECTIONS,
   type PublicCollection,
   type Snapshot,
 } from '@lotse/content-schemas'
 import { localeCodes, type LocaleCode } from '@lotse/translations'
+
+import { hasTextIn, localizedPathsOf } from '../translation/status'
 
 export type Doc = Record<string, unknown> & { id: number | string }
 type ID = number | string
@@ -83,21 +87,14 @@ function slots(value: unknown) {
 
 /**
  * Translation state per locale, from the record the CMS keeps on every save (German is the
- * original; a locale without text of its own is missing, and the site falls back to German).
+ * original; a locale without text of its own in any localized field is missing, and the site
+ * falls back to German): the same rule as the admin's translation state (`hasTextIn`).
  */
-function translations(doc: Doc, fields: string[]) {
+function translations(doc: Doc, paths: string[]) {
   const record = readTranslationRecord(doc.translationStatus)
-  const has = (code: LocaleCode) =>
-    fields.some((field) => {
-      const path = field.split('.')
-      let value: unknown = doc
-      for (const part of path) value = (value as Record<string, unknown> | null)?.[part]
-      const v = (value as Record<string, unknown> | null)?.[code]
-      return v != null && v !== ''
-    })
   return Object.fromEntries(
     localeCodes.map((code) => {
-      const state = translationState(record, code, has(code))
+      const state = translationState(record, code, hasTextIn(doc, paths, code))
       const updatedAt = code === 'de' ? (record.sourceChangedAt ?? str(doc.updatedAt)) : (record.locales[code]?.updatedAt ?? str(doc.updatedAt))
       return [code, state ? { state, updatedAt } : null]
     }),
@@ -155,10 +152,11 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   const mediaById = new Map(media.map((m) => [String(m.id), m]))
   const usedMedia = new Set<string>()
 
-  const common = (doc: Doc, localizedFields: string[]) => ({
+  const paths = Object.fromEntries(TRANSLATED_COLLECTIONS.map((c) => [c, localizedPathsOf(payload, c)])) as Record<TranslatedCollection, string[]>
+  const common = (doc: Doc, collection: TranslatedCollection) => ({
     slug: doc.slug,
     updatedAt: doc.updatedAt,
-    translations: translations(doc, localizedFields),
+    translations: translations(doc, paths[collection]),
     demo: bool(doc.demo),
   })
 
@@ -179,7 +177,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
     generatedAt: new Date().toISOString(),
     offers: offers.map((d) =>
       parse(OfferSchema, 'offers', d, {
-        ...common(d, ['title', 'summary', 'body']),
+        ...common(d, 'offers'),
         title: loc(d.title),
         summary: loc(d.summary),
         body: loc(d.body),
@@ -204,7 +202,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
     ),
     contacts: contacts.map((d) =>
       parse(ContactSchema, 'contacts', d, {
-        ...common(d, ['responsibility']),
+        ...common(d, 'contacts'),
         name: d.name,
         kind: d.kind,
         responsibility: loc(d.responsibility),
@@ -223,7 +221,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
     events: events.map((d) => {
       const r = (d.recurrence ?? {}) as Doc
       return parse(EventSchema, 'events', d, {
-        ...common(d, ['title', 'description']),
+        ...common(d, 'events'),
         title: loc(d.title),
         description: loc(d.description),
         start: d.start,
@@ -252,7 +250,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
       const cover = mediaById.get(String(idOf(d.coverImage)))
       if (cover) usedMedia.add(String(cover.id))
       return parse(ReportSchema, 'reports', d, {
-        ...common(d, ['title', 'summary', 'body']),
+        ...common(d, 'reports'),
         title: loc(d.title),
         summary: loc(d.summary),
         body: loc(d.body),
@@ -264,7 +262,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
     }),
     pages: pages.map((d) =>
       parse(PageSchema, 'pages', d, {
-        ...common(d, ['title', 'summary', 'body']),
+        ...common(d, 'pages'),
         title: loc(d.title),
         summary: loc(d.summary),
         body: loc(d.body),
@@ -276,7 +274,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
     ),
     measures: measures.map((d) =>
       parse(MeasureSchema, 'measures', d, {
-        ...common(d, ['title', 'description', 'statusNote']),
+        ...common(d, 'measures'),
         level: d.level,
         parent: ref('measures', d.parent),
         order: num(d.order),

@@ -3,7 +3,6 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { isEmail, isHttpUrl, isPhoneNumber } from '@lotse/content-schemas'
 
 import { type Label, message } from '../i18n/messages'
-import { innerRequest } from '../lib/innerRequest'
 
 /**
  * Validators for plain text fields. Empty values pass: whether a field is required is the
@@ -50,8 +49,13 @@ export function requiredInGerman(label: Label) {
     if (options.event === 'onChange') return true
     const { id, collectionSlug } = options
     if (id == null || !collectionSlug) return message(req, 'requiredInGermanFirst', label)
-    const stored = await req.payload.findByID({ collection: collectionSlug as CollectionSlug, id, locale: 'de', fallbackLocale: false, draft: true, depth: 0, overrideAccess: true, req: innerRequest(req), disableErrors: true })
-    const german = options.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), stored)
+    // The stored row through the database adapter, not the Local API: handed `req`, the Local
+    // API sets `req.locale` to its own (createLocalReq), and the rest of this Arabic save, and
+    // the validators running meanwhile, would have been German.
+    const stored = await req.payload.db.findOne({ collection: collectionSlug as CollectionSlug, where: { id: { equals: id } }, locale: 'de', req })
+    // The adapter answers localized fields by locale: `{ title: { de: '…' } }`.
+    const field = options.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), stored)
+    const german = field && typeof field === 'object' ? (field as Record<string, unknown>).de : field
     return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'requiredInGermanFirst', label)
   }
 }

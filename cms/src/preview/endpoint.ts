@@ -11,6 +11,12 @@ import { renderPage } from './renderer'
 
 const docId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id) as number
 
+/** The admin's "Preview" button of a collection (`admin.preview`): in the locale being edited. */
+export const previewUrl =
+  (collection: PagedCollection) =>
+  (doc: Record<string, unknown>, { locale }: { locale: string }): string | null =>
+    doc.id ? `/api/${collection}/${String(doc.id)}/preview?locale=${locale}` : null
+
 /** Where the live site is: `SITE_URL`, else the site server of `npm start`. */
 export const publicSiteUrl = () => (process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).replace(/\/$/, '')
 

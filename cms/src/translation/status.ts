@@ -17,19 +17,26 @@ function get(doc: unknown, path: string): unknown {
   return value
 }
 
+/**
+ * Whether a document read with `locale: 'all'` has text of its own in a locale: in any of the
+ * collection's localized fields (`localizedPaths` of its config). The one rule of what a
+ * "missing" translation is, for the admin (here) and for the export (the readers' notices).
+ */
+export function hasTextIn(doc: Json, paths: string[], code: string): boolean {
+  return paths.some((p) => {
+    const v = (get(doc, p) as Json | null | undefined)?.[code]
+    return v != null && v !== ''
+  })
+}
+
+/** The localized field paths of a collection, from its config. */
+export const localizedPathsOf = (payload: Payload, collection: CollectionSlug) => localizedPaths(payload.collections[collection]!.config.fields)
+
 /** The state of every locale of a document read with `locale: 'all'`. */
 export function statesOf(payload: Payload, collection: CollectionSlug, doc: Json): Record<string, EditorState> {
   const record = readTranslationRecord(doc.translationStatus)
-  const paths = localizedPaths(payload.collections[collection]!.config.fields)
-  return Object.fromEntries(
-    localeCodes.map((code) => {
-      const hasText = paths.some((p) => {
-        const v = (get(doc, p) as Json | null | undefined)?.[code]
-        return v != null && v !== ''
-      })
-      return [code, translationState(record, code, hasText, defaultLocale) ?? 'missing']
-    }),
-  )
+  const paths = localizedPathsOf(payload, collection)
+  return Object.fromEntries(localeCodes.map((code) => [code, translationState(record, code, hasTextIn(doc, paths, code), defaultLocale) ?? 'missing']))
 }
 
 export interface OverviewRow {
