@@ -15,13 +15,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createLocalReq, getPayload, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { previewEndpoint } from '@lotse/cms/preview/endpoint'
 import { renderPage, stopRenderers } from '@lotse/cms/preview/renderer'
 
-import { exportCmsEnv } from '../src/lib/cmsEnv'
-import { percentile } from './lib'
+import { benchCmsEnv, percentile, seededBenchCms } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
 const offers = Number(process.argv[2] ?? 1000)
@@ -29,25 +28,15 @@ if (!Number.isInteger(offers) || offers < 1 || offers > 10_000) {
   console.error(`[bench] usage: npm run bench:preview -- [offers 1…10000], got "${process.argv.slice(2).join(' ')}"`)
   process.exit(2)
 }
-const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-bench-preview-'))
-process.env.LOTSE_DATA_DIR = dataDir
-delete process.env.DATABASE_URI
-process.env.LOTSE_LOG_LEVEL = 'warn'
-process.env.LOTSE_JOBS = 'off'
-process.env.LOTSE_DEPLOY_COMMAND = 'exit 0'
-process.env.DISABLE_PAYLOAD_HMR = 'true'
-exportCmsEnv()
+const dataDir = benchCmsEnv('preview')
 
 const ms = (values: number[]) => ({ p50_ms: Math.round(percentile(values, 50)), p95_ms: Math.round(percentile(values, 95)), max_ms: Math.round(Math.max(...values)) })
 
 let payload: Payload | undefined
 try {
-  const { default: config } = await import('@lotse/cms/config')
-  const { prepareDatabase } = await import('@lotse/cms/prepare')
-  payload = await getPayload({ config, cron: false })
-  await prepareDatabase(payload, { dataDir, production: false, demo: true })
-  const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'redaktion@lotse.local' } }, depth: 0 })).docs[0] as unknown as { id: number; organization: number }
-  const user = { ...(await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })), collection: 'users' }
+  const seeded = await seededBenchCms(dataDir)
+  payload = seeded.payload
+  const { editor, user } = seeded
   const offer = (await payload.find({ collection: 'offers', where: { organization: { equals: editor.organization } }, limit: 1, depth: 0 })).docs[0]!
   await payload.update({ collection: 'offers', id: offer.id, draft: true, locale: 'de', data: { title: 'Entwurf für die Vorschau' } as never })
   const endpoint = previewEndpoint('offers')
@@ -59,7 +48,8 @@ try {
     const res = await endpoint.handler(req)
     const html = await res.text()
     // The demo offers are translated: the draft's German title shows in German only.
-    if (res.status !== 200 || !html.includes('data-preview-notice') || (locale === 'de' && !html.includes('Entwurf für die Vorschau'))) throw new Error(`preview in ${locale} answered ${res.status}: ${html.slice(0, 300)}`)
+    if (res.status !== 200 || !html.includes('data-preview-notice') || (locale === 'de' && !html.includes('Entwurf für die Vorschau')))
+      throw new Error(`preview in ${locale} answered ${res.status}: ${html.slice(0, 300)}`)
     return performance.now() - t
   }
   const first = await preview('de')
