@@ -10,31 +10,21 @@
  * Target: a 2,000-row file imports (dry run + apply) in under a minute. Calls the import as its
  * endpoints do (`runImport`), without HTTP.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { createLocalReq, getPayload, type Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import writeExcelFile from 'write-excel-file/node'
 
 import { runImport } from '@lotse/cms/import/run'
 
-import { exportCmsEnv } from '../src/lib/cmsEnv'
-import { percentile } from './lib'
+import { benchCmsEnv, percentile, seededBenchCms } from './lib'
 
 const rows = Number(process.argv[2] ?? 2000)
 if (!Number.isInteger(rows) || rows < 1 || rows > 5000) {
   console.error(`[bench] usage: npm run bench:import -- [rows 1…5000], got "${process.argv.slice(2).join(' ')}"`)
   process.exit(2)
 }
-const dataDir = mkdtempSync(path.join(tmpdir(), 'lotse-bench-import-'))
-process.env.LOTSE_DATA_DIR = dataDir
-delete process.env.DATABASE_URI
-process.env.LOTSE_LOG_LEVEL = 'warn'
-process.env.LOTSE_JOBS = 'off'
-process.env.LOTSE_DEPLOY_COMMAND = 'exit 0'
-process.env.DISABLE_PAYLOAD_HMR = 'true'
-exportCmsEnv()
+const dataDir = benchCmsEnv('import')
 
 const s = (ms: number) => (ms / 1000).toFixed(1)
 const HEADER = ['Kursnr', 'Kurs', 'Kurztext', 'Beschreibung', 'Gemeinde', 'Thema', 'Beginn', 'Ende']
@@ -56,15 +46,12 @@ const table = (n: number) =>
 
 let payload: Payload | undefined
 try {
-  const { default: config } = await import('@lotse/cms/config')
-  const { prepareDatabase } = await import('@lotse/cms/prepare')
-  payload = await getPayload({ config, cron: false })
-  await prepareDatabase(payload, { dataDir, production: false, demo: true })
+  const seeded = await seededBenchCms(dataDir)
+  payload = seeded.payload
+  const { editor, user } = seeded
   const municipalities = (await payload.find({ collection: 'municipalities', pagination: false, depth: 0 })).docs as unknown as { name: string }[]
   const known = new Set(municipalities.map((m) => m.name))
   const rowsOf = table(rows).map((r, i) => (i > 0 && !known.has(r[4]!) ? [...r.slice(0, 4), municipalities[i % municipalities.length]!.name, ...r.slice(5)] : r))
-  const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'redaktion@lotse.local' } }, depth: 0 })).docs[0] as unknown as { id: number; organization: number }
-  const user = { ...(await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })), collection: 'users' }
   const colleague = (await payload.find({ collection: 'contacts', where: { organization: { equals: editor.organization } }, limit: 1, depth: 0 })).docs[0]!
   const mapping = [
     { column: 'Kurs', field: 'title' },

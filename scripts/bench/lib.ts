@@ -1,4 +1,37 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { getPayload, type Payload } from 'payload'
+
+import { exportCmsEnv } from '../src/lib/cmsEnv'
+
+/**
+ * A benchmark's own CMS: a temporary data folder with a SQLite database (whatever
+ * `DATABASE_URI` says), quiet logs, no hot-reload socket (see cli.ts), no job runner and a
+ * deploy that does nothing. Returns the folder; the caller removes it.
+ */
+export function benchCmsEnv(name: string): string {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `lotse-bench-${name}-`))
+  process.env.LOTSE_DATA_DIR = dataDir
+  delete process.env.DATABASE_URI
+  process.env.LOTSE_LOG_LEVEL = 'warn'
+  process.env.LOTSE_JOBS = 'off'
+  process.env.LOTSE_DEPLOY_COMMAND = 'exit 0'
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
+  exportCmsEnv()
+  return dataDir
+}
+
+/** That CMS with the demo seed, and its demo editor (`redaktion@lotse.local`) as a signed-in user. */
+export async function seededBenchCms(dataDir: string): Promise<{ payload: Payload; editor: { id: number; organization: number }; user: Record<string, unknown> }> {
+  const { default: config } = await import('@lotse/cms/config')
+  const { prepareDatabase } = await import('@lotse/cms/prepare')
+  const payload = await getPayload({ config, cron: false })
+  await prepareDatabase(payload, { dataDir, production: false, demo: true })
+  const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'redaktion@lotse.local' } }, depth: 0 })).docs[0] as unknown as { id: number; organization: number }
+  const user = { ...(await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })), collection: 'users' }
+  return { payload, editor, user }
+}
 
 /**
  * Peak memory of this process and all its descendants (the Astro build, Pagefind's binary),

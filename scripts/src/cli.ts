@@ -29,6 +29,7 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   'bench:publish': async (args) => (await import('./tasks/bench')).bench('publish-latency', args),
   'bench:search': async (args) => (await import('./tasks/bench')).bench('search-quality', args),
   'bench:import': async (args) => (await import('./tasks/bench')).bench('import', args),
+  'bench:preview': async (args) => (await import('./tasks/bench')).bench('preview', args),
   'build:site': async () => (await import('./tasks/buildSite')).buildSiteTask(),
   deploy: async () => (await import('./tasks/deploy')).deploy(),
   renderer: async () => (await import('./site/renderer')).renderer(),
