@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { buildSnapshot } from '@lotse/cms/export/snapshot'
-import { rendererPid, stopRenderers } from '@lotse/cms/preview/renderer'
+import { renderPage, rendererPid, stopRenderers } from '@lotse/cms/preview/renderer'
 
 import { type Fixtures, restAs, useFixtureCms } from '../helpers/fixtures'
 import { isAlive } from '../helpers/processes'
@@ -97,6 +100,38 @@ describe('who gets a preview', () => {
 })
 
 describe('the renderer process', () => {
+  it('answers 404 for a path the site has no page at, and renders the next page as before', { timeout: 60_000 }, async () => {
+    const json = JSON.stringify((await buildSnapshot(payload)).snapshot)
+    const folders: string[] = []
+    // Each request brings a snapshot folder of its own, as the endpoint's do.
+    const render = (pagePath: string) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'lotse-preview-test-'))
+      folders.push(dir)
+      writeFileSync(path.join(dir, 'snapshot.json'), json)
+      return renderPage(dir, pagePath)
+    }
+    try {
+      expect((await render('/de/offers/gibt-es-nicht/')).status).toBe(404)
+      expect((await render('/de/nirgendwo/')).status).toBe(404)
+      const page = await render('/de/offers/sprach-cafe-wittmund/')
+      expect(page.status).toBe(200)
+      expect(page.html).toContain('Sprach-Café Wittmund')
+    } finally {
+      for (const dir of folders) rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a snapshot folder an earlier request used (the site reads each folder once)', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lotse-preview-test-'))
+    try {
+      writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify((await buildSnapshot(payload)).snapshot))
+      expect((await renderPage(dir, '/de/offers/sprach-cafe-wittmund/')).status).toBe(200)
+      await expect(renderPage(dir, '/de/offers/sprach-cafe-wittmund/')).rejects.toThrow('was used by an earlier request')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('is replaced by a fresh one when it was killed, and the next preview works', { timeout: 180_000 }, async () => {
     const first = rendererPid()
     expect(alive(first)).toBe(true)

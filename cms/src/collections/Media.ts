@@ -10,7 +10,7 @@ import { slugify } from '@lotse/content-schemas'
 import { anyOf, admins, checkRole, editorsOfOwnOrganization, editorsWithOrganization, pressOffice, staff, translatorsInOtherLocales } from '../access/roles'
 import { ownerOrganizationField } from '../fields/organization'
 import { lockSharedFieldsForTranslators } from '../fields/translatorLock'
-import { requiredInGerman } from '../fields/validate'
+import { germanText, requiredInGerman } from '../fields/validate'
 import { message } from '../i18n/messages'
 import { relationId } from '../lib/relations'
 import { rebuildOnDelete, rebuildOnPublish } from '../publish/trigger'
@@ -80,11 +80,6 @@ const staffOnlyField: FieldAccess = ({ req }) => checkRole(req.user, ['admin', '
 
 /** Upload fields Payload writes itself; a translator's request must not touch them either. */
 const FILE_FIELDS = ['filename', 'mimeType', 'filesize', 'url', 'width', 'height', 'sizes', 'focalX', 'focalY', 'crop', 'thumbnailURL'] as const
-
-const germanText = (value: unknown): string | null => {
-  const text = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
-  return typeof text === 'string' && text.trim() !== '' ? text : null
-}
 
 const fileError = (req: PayloadRequest, key: Parameters<typeof message>[1], vars: Record<string, string | number> = {}) =>
   new ValidationError({ collection: 'media', errors: [{ path: 'file', message: message(req, key, fileLabel, vars) }] })

@@ -34,17 +34,17 @@ export function urlValidator(label: Label): TextValidate {
  * but `_status: published`, reproduced). Payload skips `validate` on draft saves: a draft may
  * lack it, the publish may not.
  */
+/** The German text of a value as stored or sent: a string, or `{ de: … }` by locale; null when blank. */
+export function germanText(value: unknown): string | null {
+  const text = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
+  return typeof text === 'string' && text.trim() !== '' ? text : null
+}
+
 export function requiredInGerman(label: Label) {
-  return async (
-    value: unknown,
-    options: { req: PayloadRequest; id?: number | string; collectionSlug?: string; operation?: string; path: (number | string)[]; event?: string; localized?: boolean },
-  ) => {
+  return async (value: unknown, options: { req: PayloadRequest; id?: number | string; collectionSlug?: string; path: (number | string)[]; event?: string; localized?: boolean }) => {
     const { req } = options
     const translation = req.locale !== undefined && req.locale !== null && req.locale !== 'de' && req.locale !== 'all'
-    if (!translation || !options.localized) {
-      const german = value && typeof value === 'object' ? (value as Record<string, unknown>).de : value
-      return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'required', label)
-    }
+    if (!translation || !options.localized) return germanText(value) !== null ? true : message(req, 'required', label)
     // While typing in the admin (form state) the stored German is not read on every keystroke.
     if (options.event === 'onChange') return true
     const { id, collectionSlug } = options
@@ -55,7 +55,6 @@ export function requiredInGerman(label: Label) {
     const stored = await req.payload.db.findOne({ collection: collectionSlug as CollectionSlug, where: { id: { equals: id } }, locale: 'de', req })
     // The adapter answers localized fields by locale: `{ title: { de: '…' } }`.
     const field = options.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), stored)
-    const german = field && typeof field === 'object' ? (field as Record<string, unknown>).de : field
-    return typeof german === 'string' && german.trim() !== '' ? true : message(req, 'requiredInGermanFirst', label)
+    return germanText(field) !== null ? true : message(req, 'requiredInGermanFirst', label)
   }
 }

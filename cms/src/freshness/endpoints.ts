@@ -2,10 +2,9 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { mayUpdateDocument } from '../access/hardening'
+import { routeDocId } from '../lib/relations'
 import { NO_REBUILD_CONTEXT, queueRebuild } from '../publish/trigger'
 import { CHECKED, type CONFIRMABLE, entriesToCheck } from './toCheck'
-
-const docId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id) as number
 
 /** A Payload error's status (Locked 423, Forbidden 403, ValidationError 400 …), else 500. */
 const statusOf = (error: unknown) => {
@@ -39,7 +38,7 @@ export function stillCorrectEndpoint(collection: (typeof CONFIRMABLE)[number]): 
     method: 'post',
     handler: async (req) => {
       if (!req.user) return Response.json({ errors: [{ message: 'Bitte anmelden.' }] }, { status: 401 })
-      const id = docId(String(req.routeParams?.id ?? ''))
+      const id = routeDocId(String(req.routeParams?.id ?? ''))
       const exists = await req.payload.count({ collection, where: { id: { equals: id } }, overrideAccess: false, user: req.user, req, draft: true } as never)
       if (exists.totalDocs !== 1) return Response.json({ errors: [{ message: 'Nicht gefunden.' }] }, { status: 404 })
       if (!(await mayUpdateDocument(req, collection, id, 'de'))) return Response.json({ errors: [{ message: 'Sie dürfen diesen Eintrag nicht bearbeiten.' }] }, { status: 403 })

@@ -11,3 +11,6 @@ export function relationId(value: unknown): number | string | null {
   }
   return null
 }
+
+/** A document ID from a URL (`/api/offers/:id/…`): SQLite's are numbers, MongoDB's strings. */
+export const routeDocId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id) as number

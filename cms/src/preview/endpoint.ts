@@ -7,9 +7,8 @@ import { documentPagePath, type PagedCollection } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
 
 import { buildSnapshot, type Doc, ExportError } from '../export/snapshot'
+import { routeDocId } from '../lib/relations'
 import { renderPage } from './renderer'
-
-const docId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id) as number
 
 /** The admin's "Preview" button of a collection (`admin.preview`): in the locale being edited. */
 export const previewUrl =
@@ -59,7 +58,7 @@ export function previewEndpoint(collection: PagedCollection): Endpoint {
       if (!req.user) return problem(401, 'Bitte im CMS anmelden, um die Vorschau zu sehen.')
       const locale = req.searchParams.get('locale') ?? 'de'
       if (!(localeCodes as readonly string[]).includes(locale)) return problem(400, `locale: "${locale.slice(0, 20)}" ist keine Sprache der Website (${localeCodes.join(', ')}).`, 'locale')
-      const id = docId(String(req.routeParams?.id ?? ''))
+      const id = routeDocId(String(req.routeParams?.id ?? ''))
       let doc: Doc
       try {
         doc = (await req.payload.findByID({ collection, id, draft: true, locale: 'all', depth: 0, overrideAccess: false, user: req.user, disableErrors: true })) as unknown as Doc

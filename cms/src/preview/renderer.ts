@@ -15,8 +15,8 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 
 import { findRoot } from '../lib/env'
-import { STOP_GRACE_MS } from '../publish/deployProcess'
 import { STOP_HOOKS } from '../publish/job'
+import { holdHost, signalGroup, STOP_GRACE_MS, stopGroup } from '../publish/processGroup'
 import { parseMessage, type RendererMessage, RendererMessageSchema, type RendererRequest } from '../publish/protocol'
 
 /** Bundling the site takes about 4.5 s at seed size on two cores, more under load. */
@@ -38,21 +38,10 @@ interface Renderer {
 let current: Renderer | null = null
 let stopping = false
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // gone already
-  }
-}
-
 /** SIGTERM to the renderer's group, SIGKILL after `graceMs`; resolves once it has exited. */
 function stopRenderer(r: Renderer, graceMs = STOP_GRACE_MS): Promise<void> {
   if (current === r) current = null
-  signalGroup(r.child, 'SIGTERM')
-  const kill = setTimeout(() => signalGroup(r.child, 'SIGKILL'), graceMs)
-  return r.exited.then(() => clearTimeout(kill))
+  return stopGroup(r.child, r.exited, graceMs)
 }
 
 const tail = (r: Renderer) => r.output.trim().split('\n').slice(-5).join(' | ')
@@ -69,10 +58,6 @@ function start(): Renderer {
   const keep = (chunk: Buffer) => (r.output = (r.output + chunk.toString()).slice(-20_000))
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
-  // An idle renderer does not keep the CMS (or a test) alive; a request in flight does.
-  const hold = (yes: boolean) => {
-    for (const h of [child, child.channel, child.stdout, child.stderr] as ({ ref?: () => void; unref?: () => void } | null | undefined)[]) (yes ? h?.ref : h?.unref)?.call(h)
-  }
   r.exited = new Promise((resolve) => {
     child.once('error', (err) => {
       if (child.pid === undefined) {
@@ -110,12 +95,13 @@ function start(): Renderer {
         r.waiting.get(m.id)?.(m)
         r.waiting.delete(m.id)
       }
-      hold(r.waiting.size > 0)
+      // An idle renderer does not keep the CMS (or a test) alive; a request in flight does.
+      holdHost(child, r.waiting.size > 0)
     })
   })
   r.ready.catch(() => undefined)
-  hold(true)
-  void r.ready.then(() => hold(r.waiting.size > 0))
+  holdHost(child, true)
+  void r.ready.then(() => holdHost(child, r.waiting.size > 0))
   return r
 }
 
@@ -142,7 +128,7 @@ export async function renderPage(snapshotDir: string, pagePath: string): Promise
       resolve(m)
     })
     const request: RendererRequest = { type: 'render', id, snapshotDir, path: pagePath }
-    for (const h of [r.child, r.child.channel] as ({ ref?: () => void } | null | undefined)[]) h?.ref?.()
+    holdHost(r.child, true)
     r.child.send(request, (err) => {
       if (err) r.waiting.get(id)?.(new Error(`the renderer could not be asked: ${err.message}`))
     })

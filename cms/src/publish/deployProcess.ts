@@ -20,10 +20,8 @@ import path from 'node:path'
 
 import { findRoot } from '../lib/env'
 import { LEASE_MS } from './lease'
+import { holdHost, signalGroup, STOP_GRACE_MS, stopGroup } from './processGroup'
 import { type BuildRequest, type DeployMessage, DeployMessageSchema, deploySettingsKey, parseMessage, type PublishTrigger } from './protocol'
-
-/** Between SIGTERM and SIGKILL. A deploy dies of SIGTERM at once; Astro within a second. */
-export const STOP_GRACE_MS = 5_000
 
 /** A deploy that has sent its result has this long to end before it is stopped. */
 const EXIT_GRACE_MS = 5_000
@@ -88,22 +86,10 @@ function deployCommand(): { cmd: string; args: string[] } {
 
 const alive = (p: DeployProcess) => p.child.exitCode === null && p.child.signalCode === null
 
-/** Signals the deploy and every process it started (its group); quiet when they are gone. */
-function signalGroup(p: DeployProcess, signal: NodeJS.Signals): void {
-  if (!p.child.pid) return
-  try {
-    process.kill(-p.child.pid, signal)
-  } catch {
-    // the group is gone already
-  }
-}
-
 /** Stops a deploy: SIGTERM to its group, SIGKILL after `graceMs`; resolves once it has exited. */
 function stop(p: DeployProcess, reason: string, graceMs = STOP_GRACE_MS): Promise<void> {
   p.stopReason ??= reason
-  signalGroup(p, 'SIGTERM')
-  const kill = setTimeout(() => signalGroup(p, 'SIGKILL'), graceMs)
-  return p.exited.then(() => clearTimeout(kill))
+  return stopGroup(p.child, p.exited, graceMs)
 }
 
 function startProcess(): DeployProcess {
@@ -137,7 +123,7 @@ function startProcess(): DeployProcess {
     })
     child.once('exit', (code, signal) => {
       // Whatever it started and left behind in its group ends with it.
-      signalGroup(p, 'SIGKILL')
+      signalGroup(p.child, 'SIGKILL')
       const done = () => {
         running.delete(p)
         resolve({ code, signal })
@@ -165,22 +151,11 @@ function takePrestarted(): DeployProcess | undefined {
   prestarted = undefined
   if (!ready) return undefined
   if (alive(ready) && ready.child.connected && ready.settings === deploySettingsKey() && !process.env.LOTSE_DEPLOY_COMMAND) {
-    holdsHost(ready, true)
+    holdHost(ready.child, true)
     return ready
   }
   void stop(ready, 'was not used: it was started under other settings')
   return undefined
-}
-
-/**
- * Whether a deploy keeps its host's event loop alive. One waiting for work must not: a host with
- * nothing else left to do ends (and its exit handler ends the deploy); a running build does.
- */
-function holdsHost(p: DeployProcess, hold: boolean): void {
-  for (const handle of [p.child, p.child.channel, p.child.stdout, p.child.stderr] as ({ ref?: () => void; unref?: () => void } | null | undefined)[]) {
-    if (hold) handle?.ref?.()
-    else handle?.unref?.()
-  }
 }
 
 /**
@@ -191,7 +166,7 @@ function holdsHost(p: DeployProcess, hold: boolean): void {
 function prestartNext(): void {
   if (stopping || prestarted || process.env.LOTSE_DEPLOY_COMMAND || process.env.LOTSE_DEPLOY_PRESTART === 'off' || process.env.LOTSE_JOBS === 'off') return
   prestarted = startProcess()
-  holdsHost(prestarted, false)
+  holdHost(prestarted.child, false)
 }
 
 const describeExit = (e: { code: number | null; signal: NodeJS.Signals | null; error?: string }) =>
@@ -304,5 +279,5 @@ export async function stopRunningDeploys({ graceMs = STOP_GRACE_MS }: { graceMs?
 // build deletes, and the live site is switched by one atomic rename or not at all.
 process.once('exit', () => {
   stopping = true
-  for (const p of running) signalGroup(p, 'SIGKILL')
+  for (const p of running) signalGroup(p.child, 'SIGKILL')
 })

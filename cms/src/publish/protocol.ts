@@ -121,7 +121,7 @@ export const RendererRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('render'),
     /** Ties the answer to the request. */
     id: z.string().min(1),
-    /** A folder with the `snapshot.json` to render from. */
+    /** A folder with the `snapshot.json` to render from, used by no request before (each folder is read once). */
     snapshotDir: z.string().min(1),
     /** The page's path on the site: `/de/offers/deutschkurs/`. */
     path: z.string().regex(/^\/[a-z]{2}(-[a-z]+)?\/[a-z0-9/-]*$/, 'a site path such as /de/offers/deutschkurs/'),

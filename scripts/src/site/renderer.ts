@@ -9,8 +9,9 @@
  * paths to generate, the bundling is done and the default prerenderer has loaded the page
  * bundle; the wrapper never answers, so the build stays paused there for the life of the
  * process, and each request is rendered by the default prerenderer's `render`, the function
- * the build itself would call. Warm-up about 4.5 s at seed size; then a page takes the route's
- * `getStaticPaths` plus its render (about 0.3 s at seed size, measured with a spike of this file).
+ * the build itself would call, for the route Astro's own router matches (so only that route's
+ * `getStaticPaths` runs). Warm-up about 4 s at seed size; then a page takes about 0.1 s there
+ * (`npm run bench:preview`).
  *
  * The snapshot of a request is read through `LOTSE_SNAPSHOT_DIR` (site/src/lib/snapshot.ts
  * reads it again when it names another file), and Astro's route cache, which holds the static
@@ -31,7 +32,7 @@ interface Prerenderer {
   setup?: () => Promise<void>
   getStaticPaths: () => Promise<{ pathname: string; route: unknown }[]>
   render: (request: Request, options: { routeData: unknown }) => Promise<{ response: Response } | Response>
-  app?: { routeCache: { clearAll(): void } }
+  app: { routeCache: { clearAll(): void }; match(request: Request, allowPrerenderedRoutes: boolean): unknown }
 }
 
 /** Each renderer builds into a folder of its own, named by its process id (gone with it). */
@@ -56,7 +57,7 @@ async function warmUp(outDir: string): Promise<Prerenderer> {
   const pause = {
     name: 'lotse-warm-renderer',
     hooks: {
-      'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (f: (d: Prerenderer) => Prerenderer) => void }) => {
+      'astro:build:start': ({ setPrerenderer }: { setPrerenderer: (f: (d: Prerenderer) => Omit<Prerenderer, 'app'> & { name: string }) => void }) => {
         setPrerenderer((defaults) => ({
           name: 'lotse-warm-renderer',
           setup: () => defaults.setup?.() ?? Promise.resolve(),
@@ -78,8 +79,10 @@ async function warmUp(outDir: string): Promise<Prerenderer> {
 /**
  * The page's stylesheets from the build, inlined, and the self-hosted fonts they name as data
  * URLs: the preview is served by the CMS, on another origin than the site, and browsers load
- * fonts across origins only with CORS headers the site does not send (nor needs to).
+ * fonts across origins only with CORS headers the site does not send (nor needs to). The build's
+ * files do not change while the renderer lives: each stylesheet is read and inlined once.
  */
+const inlined = new Map<string, string>()
 function inlineStylesheets(html: string, outDir: string): string {
   const fontsDir = path.join(siteDir, 'node_modules', '@fontsource')
   const font = (name: string) => {
@@ -89,25 +92,40 @@ function inlineStylesheets(html: string, outDir: string): string {
     }
     return null
   }
-  return html.replace(/<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)">/g, (whole, file: string) => {
+  const style = (file: string) => {
     const css = path.join(outDir, file)
-    if (!existsSync(css)) return whole
+    if (!existsSync(css)) return null
     const text = readFileSync(css, 'utf8').replace(/url\(["']?\/fonts\/([\w.-]+\.woff2)["']?\)/g, (url, name: string) => {
       const data = font(name)
       return data ? `url(${data})` : url
     })
     return `<style>${text}</style>`
+  }
+  return html.replace(/<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)">/g, (whole, file: string) => {
+    if (!inlined.has(file)) inlined.set(file, style(file) ?? whole)
+    return inlined.get(file)!
   })
 }
 
+/** Snapshot folders of earlier requests: the site reads a folder once, so one used again is refused. */
+const usedFolders = new Set<string>()
+
 async function render(prerenderer: Prerenderer, outDir: string, request: Extract<RendererRequest, { type: 'render' }>): Promise<RendererMessage> {
+  if (usedFolders.has(request.snapshotDir))
+    return { type: 'render-failed', id: request.id, reason: `the snapshot folder ${request.snapshotDir} was used by an earlier request; each request brings a folder of its own` }
+  usedFolders.add(request.snapshotDir)
   process.env.LOTSE_SNAPSHOT_DIR = request.snapshotDir
-  prerenderer.app?.routeCache.clearAll()
-  const paths = await prerenderer.getStaticPaths()
-  const wanted = request.path.replace(/\/$/, '')
-  const match = paths.find((p) => p.pathname.replace(/\/$/, '') === wanted)
-  if (!match) return { type: 'rendered', id: request.id, status: 404, html: '' }
-  const rendered = await prerenderer.render(new Request(new URL(request.path, 'http://localhost/')), { routeData: match.route })
+  prerenderer.app.routeCache.clearAll()
+  const page = new Request(new URL(request.path, 'http://localhost/'))
+  const route = prerenderer.app.match(page, true)
+  if (!route) return { type: 'rendered', id: request.id, status: 404, html: '' }
+  // The route's own `getStaticPaths` (not every route's) decides whether the page exists: a
+  // slug it does not list is Astro's NoMatchingStaticPathFound.
+  const rendered = await prerenderer.render(page, { routeData: route }).catch((err: unknown) => {
+    if ((err as { name?: string }).name === 'NoMatchingStaticPathFound') return null
+    throw err
+  })
+  if (!rendered) return { type: 'rendered', id: request.id, status: 404, html: '' }
   const response = rendered instanceof Response ? rendered : rendered.response
   return { type: 'rendered', id: request.id, status: response.status, html: inlineStylesheets(await response.text(), outDir) }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { SnapshotSchema, type Snapshot } from '@lotse/content-schemas'
@@ -12,23 +12,24 @@ export function snapshotDir(): string {
 }
 
 /**
- * The snapshot read last, by file and modification time: a build reads it once; the renderer
- * that stays warm between previews (scripts/src/site/renderer.ts) points `LOTSE_SNAPSHOT_DIR`
- * at another snapshot for each request and gets that one.
+ * The snapshot read last, by its folder: a build reads it once (and asks for it on every page,
+ * so the check is a string comparison, not a file-system call); the renderer that stays warm
+ * between previews (scripts/src/site/renderer.ts) points `LOTSE_SNAPSHOT_DIR` at a folder of
+ * its own for each request and gets that one.
  */
-let cached: { file: string; mtimeMs: number; snapshot: Snapshot } | undefined
+let cached: { dir: string; snapshot: Snapshot } | undefined
 
 export function loadSnapshot(): Snapshot {
-  const file = path.join(snapshotDir(), 'snapshot.json')
+  const dir = snapshotDir()
+  if (cached?.dir === dir) return cached.snapshot
+  const file = path.join(dir, 'snapshot.json')
   if (!existsSync(file)) throw new Error(`No content snapshot at ${file}. Run "npm run export" first, or set LOTSE_SNAPSHOT_DIR.`)
-  const { mtimeMs } = statSync(file)
-  if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.snapshot
   const parsed = SnapshotSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new Error(`The content snapshot ${file} does not match the contract at "${issue?.path.join('.')}": ${issue?.message}`)
   }
-  cached = { file, mtimeMs, snapshot: parsed.data }
+  cached = { dir, snapshot: parsed.data }
   return parsed.data
 }
 
