@@ -281,25 +281,37 @@ export class Publisher {
    * The incremental publish; null when the change is too large for it (the caller builds in
    * full and says why). Throws when something fails (the live site is then unchanged).
    */
+  /**
+   * Makes the next incremental publish fast: the warm site build started, and the value of
+   * every key of the live release worked out (after a full build or a restart). Called by the
+   * deploy process while it waits for its next request, and by a publish that finds it undone.
+   */
+  async prepare(timed: Timed = (_, fn) => fn()): Promise<void> {
+    if (this.fullBuildReason() !== null) return
+    const state = this.state!
+    const site = await this.warmSite(timed)
+    if (state.values) return
+    const liveDir = path.join(this.releases.releasesDir, state.release)
+    await withEnv({ LOTSE_NOW: state.now, LOTSE_SNAPSHOT_DIR: path.join(liveDir, STATE) }, () =>
+      timed('load', async () => {
+        // The site's modules load with its first page.
+        if (!siteDependencies()) {
+          const [url, first] = [...(await this.pathsOf(site))][0]!
+          await this.renderPage(site, url, first)
+        }
+        const deps = siteDependencies()!
+        const keys = new Set([...state.pages.values()].flat())
+        state.values = new Map([...keys].map((k) => [k, deps.valueOf(k)]))
+      }),
+    )
+  }
+
   private async incremental({ snapshotDir, expectations, timed, live }: PublishOptions): Promise<{ release: string; mode: PublishMode } | null> {
+    await this.prepare(timed)
     const state = this.state!
     const liveDir = path.join(this.releases.releasesDir, state.release)
-    const site = await this.warmSite(timed)
+    const site = this.site!
     return withEnv({ LOTSE_NOW: state.now }, async () => {
-      // The values of the live release's keys, once per state (after a full build or a restart).
-      if (!state.values) {
-        await timed('load', async () => {
-          process.env.LOTSE_SNAPSHOT_DIR = path.join(liveDir, STATE)
-          // The site's modules load with its first page.
-          if (!siteDependencies()) {
-            const [url, first] = [...(await this.pathsOf(site))][0]!
-            await this.renderPage(site, url, first)
-          }
-          const deps = siteDependencies()!
-          const keys = new Set([...state.pages.values()].flat())
-          state.values = new Map([...keys].map((k) => [k, deps.valueOf(k)]))
-        })
-      }
       const release = this.createRelease(snapshotDir)
       try {
         const { paths, render, removed, changedKeys } = await timed('diff', async () => {
@@ -412,30 +424,31 @@ export class Publisher {
       }
       state.indexes = indexes
     }
-    const touched = new Set<LocaleCode>()
+    // Each locale's pages to add again: changed ones with their HTML, removed ones as a page
+    // without `data-pagefind-body` (Pagefind has no removal; such a page is left out of the index).
+    const byLocale = new Map<LocaleCode, { sourcePath: string; content: string }[]>()
     const localeOf = (relative: string) => localeCodes.find((c) => relative.startsWith(`${c}/`))
-    for (const file of changed) {
-      const relative = path.relative(dir, file).split(path.sep).join('/')
+    const add = (relative: string, content: () => string) => {
       const code = localeOf(relative)
-      if (!code || !relative.endsWith('.html')) continue
-      const added = await state.indexes.get(code)!.addHTMLFile({ sourcePath: relative, content: readFileSync(file, 'utf8') })
-      if (added.errors.length > 0) throw new Error(`Pagefind failed on ${relative}: ${added.errors.join('; ')}`)
-      touched.add(code)
+      if (!code || !relative.endsWith('.html')) return
+      byLocale.set(code, [...(byLocale.get(code) ?? []), { sourcePath: relative, content: content() }])
     }
-    for (const url of removed) {
-      const relative = fileOfUrl(url)
-      const code = localeOf(relative)
-      if (!code || !relative.endsWith('.html')) continue
-      // Pagefind has no removal: a page without `data-pagefind-body` in its place is left out of the index.
-      await state.indexes.get(code)!.addHTMLFile({ sourcePath: relative, content: '<html><body></body></html>' })
-      touched.add(code)
-    }
+    for (const file of changed) add(path.relative(dir, file).split(path.sep).join('/'), () => readFileSync(file, 'utf8'))
+    for (const url of removed) add(fileOfUrl(url), () => '<html><body></body></html>')
+    const indexes = state.indexes
     const written: string[] = []
-    for (const code of touched) {
+    // One locale after the other: side by side measured slower (index phase 1.3 s instead of
+    // 1.1 s at seed size, 13 locales with 7 pages each; `npm run bench:publish`).
+    for (const [code, pages] of byLocale) {
+      const index = indexes.get(code)!
+      for (const page of pages) {
+        const added = await index.addHTMLFile(page)
+        if (added.errors.length > 0) throw new Error(`Pagefind failed on ${page.sourcePath}: ${added.errors.join('; ')}`)
+      }
       const bundle = path.join(dir, 'pagefind', code)
       const fresh = `${bundle}.new`
       rmSync(fresh, { recursive: true, force: true })
-      await writeIndex(state.indexes.get(code)!, code, fresh)
+      await writeIndex(index, code, fresh)
       rmSync(bundle, { recursive: true, force: true })
       renameSync(fresh, bundle)
       // Pagefind's chunks are named by their content: the live release's compressed copies fit those it has already.

@@ -90,6 +90,8 @@ export async function deploy(): Promise<void> {
       await channel.send(outcome)
       // Its warm build was made from other code: the host starts a fresh publisher next time.
       if (publisher.stale) return
+      // While waiting: ready for the next publish (warm build, the live release's values).
+      await publisher.prepare().catch((err: Error) => console.error(`[lotse] the publisher could not prepare the next publish: ${err.message}`))
     }
   } catch (err) {
     // The host asked it to stop or went away (nextRequest rejects): nothing more to build.
