@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -9,6 +8,8 @@ import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 
 import { locales } from '@lotse/translations'
+
+import { externalizeIslandScripts } from './islandScripts.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -41,42 +42,26 @@ function selfHostedFonts() {
 }
 
 /**
- * Astro writes the island runtime (the `astro-island` element) and each hydration directive
- * (`client:load`) as inline `<script>`s into every page with an island, and the
- * Content-Security-Policy allows scripts from files only (`scripts/src/site/serving.ts`). So
- * after the build each of those scripts moves into a file of its own, named by its content
- * (`/_astro/island-<sha256>.js`, cached like every asset and saved for offline use), in the
- * same place of the page: a classic script with `src` runs at the same moment, before the
- * island below it. Only Astro's own island scripts are moved; any other inline script still
- * fails the build's page check, so the policy stays the rule. Astro's `<style>` for the island
- * element, which it writes into the body where HTML allows no `<style>`, moves into the head.
+ * Astro's inline island scripts move into files of their own after the build
+ * (`islandScripts.mjs`, which also says why); the incremental publisher does the same for the
+ * pages it renders.
  * @returns {import('astro').AstroIntegration}
  */
 function externalIslandScripts() {
-  const isIslandScript = (/** @type {string} */ code) => /astro-island|\(self\.Astro\|\|\(self\.Astro=\{\}\)\)/.test(code)
   return {
     name: 'lotse-external-island-scripts',
     hooks: {
       'astro:build:done': ({ dir }) => {
         const root = fileURLToPath(dir)
-        const written = new Set()
         const pages = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))
         for (const page of pages) {
           const file = path.join(root, page)
           const html = readFileSync(file, 'utf8')
-          if (!html.includes('<astro-island')) continue
-          const style = html.match(/<style>astro-island,[^<]*<\/style>/)?.[0]
-          const rewritten = (style ? html.replace(style, '').replace('</head>', `${style}</head>`) : html).replace(/<script>([\s\S]*?)<\/script>/g, (whole, /** @type {string} */ code) => {
-            if (!isIslandScript(code)) return whole
-            const name = `island-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`
-            if (!written.has(name)) {
-              mkdirSync(path.join(root, '_astro'), { recursive: true })
-              writeFileSync(path.join(root, '_astro', name), code)
-              written.add(name)
-            }
-            return `<script src="/_astro/${name}"></script>`
+          const rewritten = externalizeIslandScripts(html, (name, code) => {
+            mkdirSync(path.join(root, '_astro'), { recursive: true })
+            writeFileSync(path.join(root, '_astro', name), code)
           })
-          writeFileSync(file, rewritten)
+          if (rewritten !== html) writeFileSync(file, rewritten)
         }
       },
     },

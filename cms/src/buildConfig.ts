@@ -29,6 +29,7 @@ import { toCheckEndpoint } from './freshness/endpoints'
 import { Freshness } from './globals/Freshness'
 import { dailyRebuildTask, rebuildSiteTask } from './publish/job'
 import { reclaimOnTick } from './publish/recover'
+import { runJobsNow } from './publish/runner'
 import { SystemState } from './globals/SystemState'
 import { machineTranslateTask } from './translation/job'
 import { MAX_UPLOAD_BYTES, pixelLimitedSharp } from './collections/Media'
@@ -111,10 +112,13 @@ export function buildLotseConfig(env: LotseEnv): Promise<SanitizedConfig> {
       autoRun: [{ cron: '*/2 * * * * *', limit: 10, queue: 'default' }],
       // Read on every tick (the supervisor turns jobs off when stopping). Each tick also takes
       // back site builds whose lease ran out (publish/recover.ts): Payload 3 has no job leases.
+      // The tick runs the queue itself, in the one chain a publish also uses to start its build
+      // at once (publish/runner.ts), and tells Payload's own run to skip.
       shouldAutoRun: async (payload) => {
         if (process.env.LOTSE_JOBS === 'off') return false
         await reclaimOnTick(payload)
-        return true
+        await runJobsNow(payload)
+        return false
       },
       // Jobs run by the worker only (Local API); over REST nobody runs or cancels them but admins
       // cancel. Queueing stays Payload's default (signed in): scheduled publishing queues a job

@@ -985,6 +985,10 @@ export interface Deploy {
     | boolean
     | null;
   release?: string | null;
+  /**
+   * "incremental (N pages)": only the pages the change affects were made again. "full (reason)": the whole site, with the reason.
+   */
+  mode?: string | null;
   reason?: string | null;
   /**
    * A running build renews this regularly; when it lapses, another build takes over.
@@ -1684,6 +1688,7 @@ export interface DeploysSelect<T extends boolean = true> {
   durationMs?: T;
   phases?: T;
   release?: T;
+  mode?: T;
   reason?: T;
   leaseUntil?: T;
   heartbeatAt?: T;

@@ -20,6 +20,13 @@ const tasks: Record<string, (args: string[]) => Promise<void>> = {
   start: async () => (await import('./tasks/start')).start('start'),
   dev: async () => (await import('./tasks/start')).start('dev'),
   test: async (args) => (await import('./tasks/test')).test(args),
+  // The incremental publisher's property test, long: 500 random edits (LOTSE_INCREMENTAL_EDITS),
+  // from the seed or 1,000 synthetic offers (LOTSE_INCREMENTAL_BASE=synthetic:1000).
+  'test:incremental': async (args) => {
+    process.env.LOTSE_INCREMENTAL_EDITS ??= '500'
+    process.env.LOTSE_INCREMENTAL_QUERY_EVERY ??= '25'
+    await (await import('./tasks/test')).test(['tests/site/incremental.test.ts', ...args])
+  },
   backup: async (args) => (await import('./tasks/backup')).backup(args),
   lint: async () => (await import('./tasks/lint')).lint(),
   export: async () => void (await (await import('./tasks/export')).exportContent()),

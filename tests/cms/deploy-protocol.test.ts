@@ -98,10 +98,21 @@ describe('a deploy process that', () => {
     expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
   })
 
-  it('ends without a result fails with its exit code and its last words', async () => {
+  it('ends without a result, twice, fails with its exit code and its last words', async () => {
     await queueBuild(`echo 'Astro: JavaScript heap out of memory' >&2; exit 134`)
     await runBuild()
-    expect((await latestDeploy()).reason).toBe('The deploy process ended with exit code 134 without a result: Astro: JavaScript heap out of memory')
+    expect((await latestDeploy()).reason).toBe('The deploy process ended with exit code 134 without a result: Astro: JavaScript heap out of memory (tried twice, each time in a new deploy process)')
+  })
+
+  it('dies without a result is replaced by a new one, which builds the release', async () => {
+    // The first process leaves a mark and dies; the second finds the mark and answers.
+    const mark = path.join(mkdtempSync(path.join(tmpdir(), 'lotse-retry-')), 'first-try')
+    await queueBuild(`if [ -e ${mark} ]; then ${say({ type: 'result', release: 'r-second', phases: {} })}; else touch ${mark}; kill -9 $$; fi`)
+    await runBuild()
+    const deploy = await latestDeploy()
+    expect(deploy).toMatchObject({ status: 'success', release: 'r-second' })
+    expect(deploy.reason).toBe('A first deploy process ended without a result (The deploy process was ended by SIGKILL without a result.); a new one built the release.')
+    rmSync(path.dirname(mark), { recursive: true, force: true })
   })
 
   it('sends a message outside the protocol fails, naming the field, and is stopped', async () => {

@@ -14,6 +14,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { stopRunningDeploys } from '@lotse/cms/publish/job'
+
 import { leaveDeadBuild } from '../helpers/deadBuild'
 import { createTestCms, type TestCms } from '../helpers/payload'
 import { processesFor, waitForNoProcesses } from '../helpers/processes'
@@ -265,6 +267,8 @@ describe('npm run deploy', () => {
 
 describe('a worker that is stopped', () => {
   it('ends its build within 15 s, starts no deploy during the stop, and queues the build again', { timeout: 240_000 }, async () => {
+    // This process's own publisher (kept warm after the builds above) is not the worker's.
+    await stopRunningDeploys()
     const worker = await startWorker()
     const before = live()
     await payload.update({ collection: 'offers', id: offer.id, data: { title: 'Deutschkurs für Eltern (neu)' } })

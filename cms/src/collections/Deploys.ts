@@ -14,7 +14,7 @@ export const Deploys: CollectionConfig = {
   admin: {
     group: { de: 'Website', en: 'Website' },
     useAsTitle: 'summary',
-    defaultColumns: ['summary', 'status', 'startedAt', 'durationMs', 'reason'],
+    defaultColumns: ['summary', 'status', 'mode', 'startedAt', 'durationMs', 'reason'],
     description: {
       de: 'Jede Veröffentlichung baut die öffentliche Website neu. Schlägt ein Bau fehl oder dauert er zu lange, bleibt die bisherige Website online.',
       en: 'Every publish rebuilds the public website. When a build fails or takes too long, the previous website stays online.',
@@ -51,6 +51,18 @@ export const Deploys: CollectionConfig = {
     { name: 'durationMs', type: 'number', label: { de: 'Dauer (ms)', en: 'Duration (ms)' } },
     { name: 'phases', type: 'json', label: { de: 'Dauer je Schritt (ms)', en: 'Duration per phase (ms)' } },
     { name: 'release', type: 'text', label: { de: 'Release', en: 'Release' } },
+    {
+      name: 'mode',
+      type: 'text',
+      label: { de: 'Art des Baus', en: 'Kind of build' },
+      admin: {
+        readOnly: true,
+        description: {
+          de: '„incremental (N pages)“: nur die von der Änderung betroffenen Seiten wurden neu erzeugt. „full (Grund)“: die ganze Website, mit dem Grund.',
+          en: '"incremental (N pages)": only the pages the change affects were made again. "full (reason)": the whole site, with the reason.',
+        },
+      },
+    },
     { name: 'reason', type: 'textarea', label: { de: 'Grund des Fehlers', en: 'Reason of failure' } },
     {
       name: 'leaseUntil',

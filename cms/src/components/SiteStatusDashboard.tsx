@@ -7,8 +7,8 @@ import type { DeployView, SiteStatus } from '../publish/status'
 import { siteText } from './siteStatusText'
 
 /**
- * On the dashboard: when the website last went live (time, duration, which publishes it
- * included), a build in progress, waiting publishes, a failed build with its reason in plain
+ * On the dashboard: when the website last went live (time, duration, how: "incremental (N
+ * pages)" or "full (reason)", which publishes it included), a build in progress, waiting publishes, a failed build with its reason in plain
  * words, and for the press office and admins a button to rebuild by hand.
  */
 export function SiteStatusDashboard() {
@@ -48,8 +48,9 @@ export function SiteStatusDashboard() {
         <li>
           {status?.lastSuccess ? (
             <>
-              {t.lastSuccess}: <strong>{when(status.lastSuccess, 'finishedAt')}</strong> ({t.took} {Math.round((status.lastSuccess.durationMs ?? 0) / 1000)} {t.seconds}; {t.includes}{' '}
-              {status.lastSuccess.summary})
+              {t.lastSuccess}: <strong>{when(status.lastSuccess, 'finishedAt')}</strong> ({t.took} {Math.round((status.lastSuccess.durationMs ?? 0) / 1000)} {t.seconds};{' '}
+              {status.lastSuccess.mode ? `${t.built}: ${status.lastSuccess.mode}; ` : ''}
+              {t.includes} {status.lastSuccess.summary})
             </>
           ) : (
             t.never

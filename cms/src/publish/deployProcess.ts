@@ -1,16 +1,17 @@
 /**
  * The host's side of the deploy process (the CMS, `npm run worker`, the benchmark, tests): it
- * starts `scripts/src/cli.ts deploy` as a child, asks for one build over the protocol of
- * protocol.ts, and makes sure the process ends, whatever it does:
+ * starts `scripts/src/cli.ts deploy`, the publisher, as a long-lived child, asks it for one build
+ * at a time over the protocol of protocol.ts, and makes sure it ends, whatever it does:
  *
  * - a watchdog bounds every build (`LOTSE_BUILD_TIMEOUT`, default 10 min): on expiry the deploy's
  *   whole process group gets SIGTERM, then SIGKILL after `STOP_GRACE_MS`;
  * - a deploy that stops sending heartbeats for `LEASE_MS` is stopped the same way (it hangs);
- * - a deploy that has sent its result gets `EXIT_GRACE_MS` to end on its own, then is stopped
- *   (on main one printed its release and never ended, and the queue waited behind it for good);
+ * - a deploy that has answered waits, warm, for the next build; one that ended (it does when
+ *   the code it was started with changed) or was stopped is replaced by a new one at the next
+ *   build, which reads the live release's state from disk;
  * - `stopRunningDeploys()` ends every deploy of this host within `STOP_GRACE_MS` (+ 1 s), and
- *   from then on no deploy is started ahead; when the host exits, whatever is left gets SIGKILL,
- *   and a deploy whose host is gone ends itself (its IPC channel closes).
+ *   from then on none is started; when the host exits, whatever is left gets SIGKILL, and a
+ *   deploy whose host is gone ends itself (its IPC channel closes).
  *
  * Each deploy leads its own process group (`detached`), so one signal reaches the Astro builds
  * and Pagefind's binary it started, and a Ctrl+C in the host's terminal does not hit it twice.
@@ -21,10 +22,7 @@ import path from 'node:path'
 import { findRoot } from '../lib/env'
 import { LEASE_MS } from './lease'
 import { holdHost, signalGroup, STOP_GRACE_MS, stopGroup } from './processGroup'
-import { type BuildRequest, type DeployMessage, DeployMessageSchema, deploySettingsKey, parseMessage, type PublishTrigger } from './protocol'
-
-/** A deploy that has sent its result has this long to end before it is stopped. */
-const EXIT_GRACE_MS = 5_000
+import { type BuildRequest, type DeployMessage, DeployMessageSchema, deploySettingsKey, parseMessage, type PublishMode, type PublishTrigger, type ReleaseExpectations } from './protocol'
 
 /**
  * Default bound of one build: a full build of 1,044 offers × 13 locales took 33 s on two cores
@@ -45,7 +43,16 @@ export function buildTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 
 /** How a build ended, as the build job records it. */
 export type BuildOutcome =
-  { ok: true; release: string; phases: Record<string, number>; log: string; note?: string } | { ok: false; reason: string; phases: Record<string, number>; log: string; interrupted: boolean }
+  | { ok: true; release: string; phases: Record<string, number>; log: string; mode: PublishMode | null; note?: string }
+  | {
+      ok: false
+      reason: string
+      phases: Record<string, number>
+      log: string
+      interrupted: boolean
+      /** The deploy process died or hung (it did not report a failure of the build itself): a new one may try again. */
+      processFailed: boolean
+    }
 
 interface DeployProcess {
   child: ChildProcess
@@ -58,7 +65,7 @@ interface DeployProcess {
   /** A message outside the protocol, with what was wrong with it. */
   protocolError: string | null
   lastHeartbeat: number | null
-  /** Everything it printed, the last 200 KB (the admin shows the tail). */
+  /** Everything it printed, the last 200 KB (the admin shows the tail of each build's part). */
   output: string
   /** Set by `stop()`: why this process is being stopped. */
   stopReason: string | null
@@ -66,7 +73,7 @@ interface DeployProcess {
 
 /** Deploys of this host, each the leader of its own process group. */
 const running = new Set<DeployProcess>()
-let prestarted: DeployProcess | undefined
+let idle: DeployProcess | undefined
 /** Set by `stopRunningDeploys()`: the host is stopping and starts no deploy ahead any more. */
 let stopping = false
 
@@ -140,15 +147,15 @@ function startProcess(): DeployProcess {
 }
 
 /**
- * The deploy process started ahead, if it can serve a build now: loading the CMS config takes
- * the deploy about 2.4 s (measured), a tenth of publish-to-live at 1,000 offers and a third at
- * seed size, so after a build the host starts the next process at once, and it waits (loaded,
- * database open) for its request. It reads the database only when asked, so it builds what is
- * committed then. About 400 MB resident while waiting (measured).
+ * The publisher waiting for its next build, if it can serve one now: it keeps warm what the next
+ * publish reuses (the site's build paused before page generation, the dependency map, the search
+ * indexes; scripts/src/site/publisher.ts), about 1 GB resident at 1,000 offers (measured, see
+ * the README). A publisher started under other settings is stopped instead; one whose code
+ * changed on disk ends itself after its build.
  */
-function takePrestarted(): DeployProcess | undefined {
-  const ready = prestarted
-  prestarted = undefined
+function takeIdle(): DeployProcess | undefined {
+  const ready = idle
+  idle = undefined
   if (!ready) return undefined
   if (alive(ready) && ready.child.connected && ready.settings === deploySettingsKey() && !process.env.LOTSE_DEPLOY_COMMAND) {
     holdHost(ready.child, true)
@@ -159,14 +166,15 @@ function takePrestarted(): DeployProcess | undefined {
 }
 
 /**
- * Starts the next deploy ahead: only after a build (a CMS that never builds keeps no idle
- * process), never for a custom command, never while the host stops (`stopRunningDeploys()`,
- * or the supervisor setting `LOTSE_JOBS`/`LOTSE_DEPLOY_PRESTART` to `off`, read on every call).
+ * Starts the publisher ahead, so its start-up (about a second; its warm-up, a few more, begins
+ * with the first build) is not paid by the first publish: after a build whose publisher ended,
+ * never for a custom command, never while the host stops (`stopRunningDeploys()`, or the
+ * supervisor setting `LOTSE_JOBS`/`LOTSE_DEPLOY_PRESTART` to `off`, read on every call).
  */
 function prestartNext(): void {
-  if (stopping || prestarted || process.env.LOTSE_DEPLOY_COMMAND || process.env.LOTSE_DEPLOY_PRESTART === 'off' || process.env.LOTSE_JOBS === 'off') return
-  prestarted = startProcess()
-  holdHost(prestarted.child, false)
+  if (stopping || idle || process.env.LOTSE_DEPLOY_COMMAND || process.env.LOTSE_DEPLOY_PRESTART === 'off' || process.env.LOTSE_JOBS === 'off') return
+  idle = startProcess()
+  holdHost(idle.child, false)
 }
 
 const describeExit = (e: { code: number | null; signal: NodeJS.Signals | null; error?: string }) =>
@@ -185,18 +193,28 @@ function lastLines(output: string, n = 3): string {
 export interface BuildOptions {
   deployId: string
   triggers: PublishTrigger[]
+  /** The folder the host exported the snapshot to. */
+  snapshotDir: string
+  expectations: ReleaseExpectations
+  /** Why the whole site must be built, or null (the publisher decides). */
+  full: string | null
   /** The watchdog: the build is stopped after this long (`buildTimeoutMs()`). */
   timeoutMs: number
   /** Called on every message, for the lease and the phases shown while building. */
   onProgress?: (progress: { phases: Record<string, number>; lastHeartbeat: number | null; phase: string | null }) => void
 }
 
+/** A custom command (`LOTSE_DEPLOY_COMMAND`, the tests' stand-ins) serves one build: after answering it has this long to end. */
+const EXIT_GRACE_MS = 5_000
+
 /**
- * Runs one build in a deploy process (the one started ahead, or a new one) and returns how it
- * ended; never throws, never waits longer than `timeoutMs` + `STOP_GRACE_MS` + `EXIT_GRACE_MS`.
+ * Runs one build in the publisher (the idle one, or a new one) and returns how it ended; never
+ * throws, never waits longer than `timeoutMs` + `STOP_GRACE_MS` (+ `EXIT_GRACE_MS` for a custom
+ * command). The publisher stays for the next build.
  */
-export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: BuildOptions): Promise<BuildOutcome> {
-  const p = takePrestarted() ?? startProcess()
+export async function runBuild({ deployId, triggers, snapshotDir, expectations, full, timeoutMs, onProgress }: BuildOptions): Promise<BuildOutcome> {
+  const p = takeIdle() ?? startProcess()
+  const from = p.output.length
   const phases: Record<string, number> = {}
   let phase: string | null = null
   let live: string | null = null
@@ -214,7 +232,7 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
     }
     onProgress?.({ phases: { ...phases }, lastHeartbeat: p.lastHeartbeat, phase })
   }
-  const request: BuildRequest = { type: 'build', deployId, triggers, settings: { key: deploySettingsKey() } }
+  const request: BuildRequest = { type: 'build', deployId, triggers, snapshotDir, expectations, full, settings: { key: deploySettingsKey() } }
   if (p.child.connected) {
     p.child.send(request, (err) => {
       // Mostly a process that is ending anyway (EPIPE): its exit says more than this error.
@@ -229,46 +247,52 @@ export async function runBuild({ deployId, triggers, timeoutMs, onProgress }: Bu
   const stall = setInterval(() => {
     if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS) void stop(p, `stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped`)
   }, 1_000)
+  let keep = false
   try {
     await Promise.race([answer, p.exited])
     const done = last as Extract<DeployMessage, { type: 'result' | 'failure' }> | null
     let note: string | undefined
-    if (done) {
-      // Its work is done; it ends on its own (cli.ts exits), or it is made to.
+    if (done && process.env.LOTSE_DEPLOY_COMMAND) {
       const ended = await Promise.race([p.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), EXIT_GRACE_MS).unref())])
       if (!ended) {
         note = `The deploy process did not end within ${EXIT_GRACE_MS / 1000} s of reporting and was stopped.`
         await stop(p, note)
       }
     }
-    const exit = await p.exited
-    const log = `${p.output.trim().slice(-20_000)}${note ? `\n[lotse] ${note}` : ''}`
-    if (done?.type === 'result') return { ok: true, release: done.release, phases: done.phases, log, note }
+    // The publisher answered and waits for the next build (unless it ended: its code changed).
+    keep = done !== null && alive(p) && !p.stopReason
+    const exit = keep ? null : await p.exited
+    const log = `${p.output.slice(from).trim().slice(-20_000)}${note ? `\n[lotse] ${note}` : ''}`
+    if (done?.type === 'result') return { ok: true, release: done.release, phases: done.phases, log, mode: done.mode ?? null, note }
     // Stopped after its release went live (say, while deleting old releases): it is live.
     const wentLive = live as string | null
-    if (wentLive) return { ok: true, release: wentLive, phases, log, note: `The release went live, then the build ${p.stopReason ?? `ended early (its process ${describeExit(exit)})`}.` }
-    if (done?.type === 'failure') return { ok: false, reason: done.reason, phases: done.phases, log, interrupted: false }
-    if (p.protocolError) return { ok: false, reason: `The deploy process sent a message outside the protocol: ${p.protocolError}`, phases, log, interrupted: false }
-    if (p.stopReason) return { ok: false, reason: `The build ${p.stopReason}. The live site is unchanged.`, phases, log, interrupted: stopping }
-    const printed = lastLines(p.output)
-    return { ok: false, reason: `The deploy process ${describeExit(exit)} without a result${printed ? `: ${printed}` : '.'}`, phases, log, interrupted: false }
+    if (wentLive) return { ok: true, release: wentLive, phases, log, mode: null, note: `The release went live, then the build ${p.stopReason ?? `ended early (its process ${describeExit(exit!)})`}.` }
+    if (done?.type === 'failure') return { ok: false, reason: done.reason, phases: done.phases, log, interrupted: false, processFailed: false }
+    if (p.protocolError) return { ok: false, reason: `The deploy process sent a message outside the protocol: ${p.protocolError}`, phases, log, interrupted: false, processFailed: false }
+    if (p.stopReason) return { ok: false, reason: `The build ${p.stopReason}. The live site is unchanged.`, phases, log, interrupted: stopping, processFailed: false }
+    const printed = lastLines(p.output.slice(from))
+    return { ok: false, reason: `The deploy process ${describeExit(exit!)} without a result${printed ? `: ${printed}` : '.'}`, phases, log, interrupted: false, processFailed: true }
   } finally {
     clearTimeout(watchdog)
     clearInterval(stall)
     p.listener = null
-    prestartNext()
+    if (keep && !stopping && !idle) {
+      holdHost(p.child, false)
+      idle = p
+    } else if (keep) void stop(p, 'was not kept: another publisher is waiting')
+    else prestartNext()
   }
 }
 
 /**
- * Stops every deploy of this host, the one started ahead included, and starts none ahead from
+ * Stops every deploy of this host, the idle one included, and starts none ahead from
  * now on: SIGTERM to each process group, SIGKILL after `graceMs`. Resolves once all have exited,
  * within `graceMs` + about a second. For hosts that stop (the worker, the benchmark); the CMS
  * under `npm start` is covered by its exit handler below and by the supervisor.
  */
 export async function stopRunningDeploys({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}): Promise<{ stopped: number }> {
   stopping = true
-  prestarted = undefined
+  idle = undefined
   const all = [...running]
   await Promise.all(all.map((p) => stop(p, 'was interrupted: its host stopped', graceMs)))
   return { stopped: all.length }

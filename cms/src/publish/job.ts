@@ -6,11 +6,16 @@
  * and never blocks the queue: the build is bounded, and a build whose host died is taken back by
  * the worker (recover.ts).
  */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { readEnv } from '../lib/env'
 import { buildTimeoutMs, type BuildOutcome, runBuild, isStopping, stopRunningDeploys as stopDeployProcesses } from './deployProcess'
+import { releaseExpectations } from './expectations'
 import { HOST_ID, leaseFrom, ownDeploys, ownJobs, RENEW_MS } from './lease'
-import type { PublishTrigger } from './protocol'
+import { describeMode, type PublishTrigger } from './protocol'
 import { NO_REBUILD_CONTEXT, queueRebuild, summarize } from './trigger'
 
 const ctx = { [NO_REBUILD_CONTEXT]: true }
@@ -65,7 +70,12 @@ async function record(payload: Payload, { id, startedAt, attempts }: { id: strin
   const finishedAt = new Date()
   const done = { finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime(), phases: outcome.phases, log: outcome.log, leaseUntil: null }
   if (outcome.ok) {
-    await payload.update({ collection: 'deploys', id, data: { ...done, status: 'success', release: outcome.release, reason: outcome.note ?? null }, context: ctx })
+    await payload.update({
+      collection: 'deploys',
+      id,
+      data: { ...done, status: 'success', release: outcome.release, reason: outcome.note ?? null, mode: outcome.mode ? describeMode(outcome.mode) : null },
+      context: ctx,
+    })
   } else if (outcome.interrupted) {
     // The host is stopping: the build goes back to the queue, and the next start runs it. A
     // stop is no failed try of the build.
@@ -101,13 +111,36 @@ async function build(payload: Payload, jobId: string): Promise<{ output: Record<
         .catch((err: unknown) => payload.logger.warn({ err, msg: `Could not renew the lease of site build ${id}` }))
     }, RENEW_MS)
     let outcome: BuildOutcome
+    // The snapshot is exported here, where the CMS is loaded, into a folder of this build's own;
+    // the publisher reads it during the build (and keeps a copy in the release).
+    const snapshotDir = path.join(readEnv().dataDir, 'builds', `export-${id}`)
     try {
-      outcome = await runBuild({ deployId: id, triggers, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = p) })
+      const exportStarted = Date.now()
+      const result = await buildSnapshot(payload)
+      writeSnapshot(snapshotDir, path.join(readEnv().dataDir, 'media'), result)
+      const expectations = await releaseExpectations(payload, triggers)
+      const exportMs = Date.now() - exportStarted
+      progress = { ...progress, phases: { export: exportMs } }
+      // A manual or the nightly build renders everything; a publish lets the publisher decide.
+      const full = triggers.some((t) => t.action === 'daily') ? 'the nightly rebuild' : triggers.some((t) => t.action === 'manual') ? 'a rebuild asked for by hand' : null
+      const build = () =>
+        runBuild({ deployId: id, triggers, snapshotDir, expectations, full, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = { ...p, phases: { export: exportMs, ...p.phases } }) })
+      outcome = await build()
+      // A publisher that died without an answer is replaced, and the build tried once more.
+      if (!outcome.ok && outcome.processFailed && !isStopping()) {
+        const first = outcome
+        outcome = await build()
+        outcome = outcome.ok
+          ? { ...outcome, note: `A first deploy process ended without a result (${first.reason}); a new one built the release.` }
+          : { ...outcome, reason: `${outcome.reason} (tried twice, each time in a new deploy process)`, log: `${first.log}\n${outcome.log}` }
+      }
+      outcome = { ...outcome, phases: { export: exportMs, ...outcome.phases } }
     } catch (err) {
-      // LOTSE_BUILD_TIMEOUT unreadable: the reason names it.
-      outcome = { ok: false, reason: (err as Error).message, phases: {}, log: '', interrupted: false }
+      // The export failed (a document does not fit the contract), or LOTSE_BUILD_TIMEOUT is unreadable: the reason names it.
+      outcome = { ok: false, reason: (err as Error).message, phases: progress.phases, log: '', interrupted: false, processFailed: false }
     } finally {
       clearInterval(renew)
+      rmSync(snapshotDir, { recursive: true, force: true })
     }
     // A renewal still under way must not land after the outcome (it would extend the lease).
     await renewing

@@ -11,12 +11,12 @@
  * Any program can speak it: a test's stand-in for the deploy writes
  * `echo '{"type":"result","release":"r1","phases":{}}' >&3`.
  *
- * A conversation: the deploy process starts (possibly ahead of time, see job.ts), sends
- * heartbeats from its first line on and `ready` once it has loaded the CMS; the host sends one
- * `build` request; the deploy reports each `phase`, `live` the moment its release is switched
- * live, and ends with exactly one `result` or `failure`, then exits. A `stop` request ends an idle
- * process. Today each process serves one request; the messages carry nothing that ties them to
- * that, so a long-lived publisher can serve many in sequence.
+ * A conversation: the host starts the deploy process (the publisher, scripts/src/site/publisher.ts)
+ * once and keeps it; it sends heartbeats from its first line on and `ready` once it can build;
+ * the host exports the snapshot itself (it has the CMS loaded) and sends a `build` request; the
+ * deploy reports each `phase`, `live` the moment its release is switched live, and ends the
+ * request with exactly one `result` or `failure`. Then it waits for the next request, keeping
+ * warm what the next publish can reuse. A `stop` request ends it.
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
@@ -42,14 +42,44 @@ export type PublishTrigger = z.infer<typeof PublishTriggerSchema>
 /** Phase names the deploy reports, in order; the admin shows their durations. */
 export const PhasesSchema = z.record(z.string(), z.number().nonnegative())
 
+/** A document named by its collection and slug. */
+const DocumentNameSchema = z.object({ collection: z.string().min(1), slug: z.string().min(1) })
+
+/** What the release must and must not contain, from the database at export time (scripts/src/deploy/checks.ts checks it). */
+export const ReleaseExpectationsSchema = z.object({
+  /** Documents that must have a page (the publishes that triggered the build). */
+  mustExist: z.array(DocumentNameSchema),
+  /** Documents that must not have a page (drafts, unpublished). */
+  mustNotExist: z.array(DocumentNameSchema),
+  /** Strings that must appear nowhere (contacts' internal notes). */
+  secrets: z.array(z.string()),
+})
+export type ReleaseExpectations = z.infer<typeof ReleaseExpectationsSchema>
+
+/** How a release was made: the admin's build list shows "incremental (N pages)" or "full (reason)". */
+export const PublishModeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('incremental'), pages: z.number().int().nonnegative(), removed: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('full'), reason: z.string().min(1) }),
+])
+export type PublishMode = z.infer<typeof PublishModeSchema>
+
+/** The admin's line for a mode. */
+export const describeMode = (mode: PublishMode): string =>
+  mode.kind === 'incremental' ? `incremental (${mode.pages} pages${mode.removed ? `, ${mode.removed} removed` : ''})` : `full (${mode.reason})`
+
 /** Host → deploy. */
 export const DeployRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('build'),
     /** The `deploys` record this build is for (logs; the publisher's own bookkeeping). */
     deployId: z.string(),
-    /** Every publish this build includes; the release checks expect their pages. */
+    /** Every publish this build includes. */
     triggers: z.array(PublishTriggerSchema),
+    /** The folder the host exported the snapshot to (`snapshot.json`, `media/`); read during the build only. */
+    snapshotDir: z.string().min(1),
+    expectations: ReleaseExpectationsSchema,
+    /** Why the whole site must be built (a manual or the nightly build), or null: the publisher decides. */
+    full: z.string().min(1).nullable(),
     settings: z.object({
       /**
        * Fingerprint of the settings the build depends on (`deploySettingsKey()`): a process
@@ -75,7 +105,7 @@ export const DeployMessageSchema = z.discriminatedUnion('type', [
   /** The release was switched live (sent before the clean-up that follows the switch). */
   z.object({ type: z.literal('live'), release: z.string().min(1) }),
   /** The build went live; the last message of a request. */
-  z.object({ type: z.literal('result'), release: z.string().min(1), phases: PhasesSchema }),
+  z.object({ type: z.literal('result'), release: z.string().min(1), phases: PhasesSchema, mode: PublishModeSchema.optional() }),
   /** The build failed and the live site is unchanged; the last message of a request. */
   z.object({ type: z.literal('failure'), reason: z.string().min(1), phases: PhasesSchema.default({}) }),
 ])

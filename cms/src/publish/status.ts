@@ -14,6 +14,8 @@ export interface DeployView {
   finishedAt: string | null
   durationMs: number | null
   reason: string | null
+  /** How it was built: "incremental (N pages)" or "full (reason)". */
+  mode: string | null
   triggers: number
 }
 
@@ -37,6 +39,7 @@ const view = (d: Record<string, unknown>): DeployView => ({
   finishedAt: (d.finishedAt as string) ?? null,
   durationMs: (d.durationMs as number) ?? null,
   reason: (d.reason as string) ?? null,
+  mode: (d.mode as string) ?? null,
   triggers: Array.isArray(d.triggers) ? d.triggers.length : 0,
 })
 

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { PublishTrigger } from './protocol'
+import { runJobsAfterCommit } from './runner'
 
 export type { PublishTrigger } from './protocol'
 
@@ -13,7 +14,8 @@ const titleOf = (doc: Record<string, unknown>): string => String(doc.title ?? do
  * Records the trigger as a waiting deploy and queues a rebuild job. Each publish writes its own
  * record (no read-modify-write, so concurrent publishes cannot overwrite each other); the job
  * gathers all waiting records into one build. The job is queued with the request's
- * transaction, so the worker sees it only once the publish has committed; its concurrency key
+ * transaction, so the worker sees it only once the publish has committed, and started by this
+ * process the moment it has (runner.ts) when this process runs jobs; its concurrency key
  * lets one build run and one wait, a newer waiting job replacing an older one, so the last
  * build always includes the last publish.
  */
@@ -22,6 +24,8 @@ export async function queueRebuild(req: PayloadRequest, trigger: Omit<PublishTri
   const entry: PublishTrigger = { ...trigger, at }
   await req.payload.create({ collection: 'deploys', data: { status: 'queued', triggers: [entry], queuedAt: at, summary: summarize([entry]) }, req, context: { [NO_REBUILD_CONTEXT]: true } })
   await req.payload.jobs.queue({ task: 'rebuildSite', input: { reason: 'publish' }, req })
+  // The build starts when the publish commits, not at the next tick of the queue.
+  runJobsAfterCommit(req)
 }
 
 /** How the admin names each kind of change (the admin speaks German first). */

@@ -4,14 +4,9 @@ import path from 'node:path'
 import { isPagedCollection, PAGE_SEGMENTS } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
 
-export interface ReleaseExpectations {
-  /** Documents that must have a page (the publish that triggered the build). */
-  mustExist: { collection: string; slug: string }[]
-  /** Documents that must not have a page (drafts, unpublished). */
-  mustNotExist: { collection: string; slug: string }[]
-  /** Strings that must appear nowhere (internal notes). */
-  secrets: string[]
-}
+import type { ReleaseExpectations } from '@lotse/cms/publish/protocol'
+
+export type { ReleaseExpectations }
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
@@ -24,9 +19,10 @@ function* files(dir: string): Generator<string> {
 /**
  * Checks a built release before it goes live; returns the problems in plain words (empty when
  * it may go live): every locale has its home page and its search index, the triggering
- * document's page exists, no draft has a page, and no internal note appears in any file.
+ * document's page exists, no draft has a page, and no internal note appears in any file (of
+ * `changedFiles` when given: the files an incremental publish wrote).
  */
-export function checkRelease(dir: string, expect: ReleaseExpectations): string[] {
+export function checkRelease(dir: string, expect: ReleaseExpectations, changedFiles?: string[]): string[] {
   const problems: string[] = []
   for (const code of localeCodes) {
     if (!existsSync(path.join(dir, code, 'index.html'))) problems.push(`the ${code} home page is missing (/${code}/)`)
@@ -47,7 +43,8 @@ export function checkRelease(dir: string, expect: ReleaseExpectations): string[]
   }
   const secrets = expect.secrets.filter((s) => s.trim().length >= 8)
   if (secrets.length > 0) {
-    for (const file of files(dir)) {
+    // An incremental release: only its new files can carry a note the live one did not.
+    for (const file of changedFiles ?? files(dir)) {
       if (!/\.(html|json|xml|ics|txt|js)$/.test(file)) continue
       const text = readFileSync(file, 'utf8')
       const leaked = secrets.find((s) => text.includes(s))

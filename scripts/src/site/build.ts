@@ -9,7 +9,7 @@ import { run } from '../lib/proc'
 import { precompress } from './compress'
 import { checkPages } from './linkcheck'
 import { writeOfflineManifests } from './offline'
-import { indexSite } from './pagefind'
+import { indexSite, type SearchIndexes } from './pagefind'
 
 export const siteDir = path.join(root, 'site')
 
@@ -19,12 +19,12 @@ export const siteDir = path.join(root, 'site')
  * the precompressed copies both servers send. Returns the time per phase (ms).
  * Throws, naming what failed, when any step fails; `outDir` is then not fit to go live.
  */
-export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>): Promise<void> {
-  await time('build', () => astroBuild(snapshotDir, outDir))
+export async function buildSite(snapshotDir: string, outDir: string, time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>, options: { indexes?: SearchIndexes } = {}): Promise<PageReads> {
+  const reads = await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
   const media = path.join(snapshotDir, 'media')
   if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
-  await time('index', () => indexSite(outDir))
+  await time('index', () => indexSite(outDir, options.indexes))
   await time('offline', async () => {
     const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
     writeOfflineManifests(outDir, generatedAt)
@@ -38,7 +38,11 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
   }
   // Last, so the offline manifests and the checks see the release without the copies.
   await time('compress', () => precompress(outDir))
+  return reads
 }
+
+/** What each page of a build read (its URL → the dependency keys, site/src/lib/deps.ts), for the incremental publisher. */
+export type PageReads = Map<string, string[]>
 
 /**
  * How many Astro processes build at once: one per core (at most 4; each needs up to 2 GB at
@@ -59,7 +63,7 @@ function buildWorkers(): number {
  * (else in site/.astro, shared): so each build gets its own folder under site/.builds, and
  * builds running at the same time (tests, a deploy and build:site) never collide.
  */
-async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
+async function astroBuild(snapshotDir: string, outDir: string): Promise<PageReads> {
   const astro = binOf(siteDir, 'astro/bin/astro.mjs')
   const workers = buildWorkers()
   const shares = Array.from({ length: workers }, (_, i) => localeCodes.filter((_, n) => n % workers === i))
@@ -76,11 +80,28 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
       shares.map((share, i) =>
         run(nodeBin, [astro, 'build', '--outDir', dirs[i]!, '--silent'], {
           cwd: siteDir,
-          env: { ...process.env, NODE_ENV: 'production', LOTSE_SNAPSHOT_DIR: snapshotDir, ASTRO_TELEMETRY_DISABLED: '1', ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}) },
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            LOTSE_SNAPSHOT_DIR: snapshotDir,
+            ASTRO_TELEMETRY_DISABLED: '1',
+            // Each page's reads, one JSON line per page (site/src/middleware.ts).
+            LOTSE_DEPS_FILE: `${dirs[i]!}.deps.jsonl`,
+            ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}),
+          },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
       ),
     )
+    // Every share renders the locale-free pages too (the same reads): the first share's count.
+    const reads: PageReads = new Map()
+    for (const dir of dirs) {
+      for (const line of readFileSync(`${dir}.deps.jsonl`, 'utf8').split('\n')) {
+        if (!line) continue
+        const { url, keys } = JSON.parse(line) as { url: string; keys: string[] }
+        if (!reads.has(url)) reads.set(url, keys)
+      }
+    }
     const [first, ...others] = dirs
     for (const [i, dir] of others.entries()) {
       for (const code of shares[i + 1]!) renameSync(path.join(dir, code), path.join(first!, code))
@@ -91,8 +112,12 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<void> {
     // The build folder came from mkdtemp (mode 0700): a web server running as another user
     // (nginx's www-data) could not read the release.
     chmodSync(outDir, 0o755)
+    return reads
   } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+    for (const dir of dirs) {
+      rmSync(dir, { recursive: true, force: true })
+      rmSync(`${dir}.deps.jsonl`, { force: true })
+    }
   }
 }
 

@@ -13,11 +13,12 @@
  * Runs on libuv's thread pool through node:zlib's async calls, a few files at a time.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
+import { replaceFileAsync } from './releaseFiles'
 import { COMPRESSIBLE_EXTENSIONS, ENCODINGS } from './serving'
 
 const brotli = promisify(brotliCompress)
@@ -37,15 +38,22 @@ async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) yield* walk(full)
-    else if (entry.isFile() && COMPRESSIBLE_EXTENSIONS.has(path.extname(entry.name).slice(1).toLowerCase())) yield full
+    else if (entry.isFile() && isCompressible(entry.name)) yield full
   }
 }
 
-/** Writes the precompressed copies for every compressible file under `outDir`. */
-export async function precompress(outDir: string): Promise<CompressResult> {
+/** Whether the file gets precompressed copies. */
+export const isCompressible = (file: string) => COMPRESSIBLE_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase())
+
+/**
+ * Writes the precompressed copies for every compressible file under `outDir`, or for the given
+ * files only (the pages an incremental publish rendered). A copy replaces the file's old copy
+ * as a new file: in a release made of hard links to the live one, the live copy stays as it is.
+ */
+export async function precompress(outDir: string, only?: string[]): Promise<CompressResult> {
   const result: CompressResult = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 }
-  const files: string[] = []
-  for await (const file of walk(outDir)) files.push(file)
+  const files: string[] = only ? only.filter(isCompressible) : []
+  if (!only) for await (const file of walk(outDir)) files.push(file)
   const shared = (file: string) => /^(_astro|pagefind)\//.test(path.relative(outDir, file).split(path.sep).join('/')) && /\.(m?js|css)$/.test(file)
   // Pagefind writes the same scripts into every locale's bundle: each content is packed once.
   const packed = new Map<string, Promise<[Buffer, Buffer]>>()
@@ -69,7 +77,7 @@ export async function precompress(outDir: string): Promise<CompressResult> {
     for (const { name, suffix } of ENCODINGS) {
       const packed = name === 'br' ? br : gzipped
       if (packed.length > data.length * 0.9) continue
-      await writeFile(file + suffix, packed)
+      await replaceFileAsync(file + suffix, packed)
       if (name === 'br') result.brotliBytes += packed.length
       else result.gzipBytes += packed.length
     }

@@ -32,9 +32,10 @@ export function inlineScriptsIn(html: string): string[] {
   return found
 }
 
-export function checkPages(outDir: string): PageProblems {
+export function checkPages(outDir: string, only?: string[]): PageProblems {
   const problems: PageProblems = { brokenLinks: [], inlineScripts: [] }
-  const pages: string[] = []
+  // The pages an incremental publish rendered; the others passed when they were made.
+  const pages: string[] = only ? [...only] : []
   // Pagefind's files and the CMS's uploads are no pages (an upload named .html is never served as one).
   const skip = new Set([path.join(outDir, 'pagefind'), path.join(outDir, 'media')])
   const walk = (dir: string) => {
@@ -45,7 +46,7 @@ export function checkPages(outDir: string): PageProblems {
       } else if (entry.name.endsWith('.html')) pages.push(full)
     }
   }
-  walk(outDir)
+  if (!only) walk(outDir)
   const exists = new Map<string, boolean>()
   const resolves = (target: string) => {
     let hit = exists.get(target)

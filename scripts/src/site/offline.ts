@@ -1,7 +1,10 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { getLocale, localeCodes } from '@lotse/translations'
+
+import { replaceFile } from './releaseFiles'
+import { ENCODINGS } from './serving'
 
 /**
  * Writes `/{locale}/offline.json` for "save this language for offline use": every page of the
@@ -16,11 +19,14 @@ export interface OfflineManifest {
   files: string[]
 }
 
+/** The precompressed copies beside files (`.br`, `.gz`): the same file to a browser, never listed. */
+const isCopy = (name: string) => ENCODINGS.some((e) => name.endsWith(e.suffix))
+
 function walk(dir: string, base: string, out: { url: string; bytes: number }[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) walk(full, base, out)
-    else out.push({ url: '/' + path.relative(base, full).split(path.sep).join('/'), bytes: statSync(full).size })
+    else if (!isCopy(entry.name)) out.push({ url: '/' + path.relative(base, full).split(path.sep).join('/'), bytes: statSync(full).size })
   }
 }
 
@@ -51,7 +57,7 @@ export function writeOfflineManifests(outDir: string, generatedAt: string): Reco
       bytes: files.reduce((sum, f) => sum + f.bytes, 0),
       files: files.map((f) => f.url).sort(),
     }
-    writeFileSync(path.join(outDir, code, 'offline.json'), JSON.stringify(manifest))
+    replaceFile(path.join(outDir, code, 'offline.json'), JSON.stringify(manifest))
     result[code] = manifest
   }
   return result

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import * as pagefind from 'pagefind'
 
-import { localeCodes } from '@lotse/translations'
+import { type LocaleCode, localeCodes } from '@lotse/translations'
 
 /**
  * One Pagefind bundle per locale at `/pagefind/{locale}/`, each forced to its language (so
@@ -11,29 +11,48 @@ import { localeCodes } from '@lotse/translations'
  * for offline use on its own. The search page loads its locale's bundle and, when nothing is
  * found, the German one.
  */
-export async function indexSite(outDir: string): Promise<Record<string, number>> {
+export async function indexSite(outDir: string, keep?: SearchIndexes): Promise<Record<string, number>> {
   const pages: Record<string, number> = {}
-  const indexLocale = async (code: string) => {
-    // Private-use variants (Leichte Sprache, de-x-ls) are searched with their base language's stemmer.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: code.split('-x-')[0], rootSelector: 'html' })
-    if (!index) throw new Error(`Pagefind could not start the ${code} index: ${errors.join('; ')}`)
+  const indexLocale = async (code: LocaleCode) => {
+    const index = await openIndex(code)
     const added = await index.addDirectory({ path: outDir, glob: `${code}/**/*.html` })
     if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind', code) })
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${code} index: ${written.errors.join('; ')}`)
-    pruneUnused(path.join(outDir, 'pagefind', code))
+    await writeIndex(index, code, path.join(outDir, 'pagefind', code))
     pages[code] = added.page_count
-    await index.deleteIndex()
+    if (keep) keep.set(code, index)
+    else await index.deleteIndex()
   }
   try {
     // One after the other: Pagefind's service already uses the cores; indexing two languages
     // at once measured slower (13.3 s instead of 8.8 s at 1,000 offers × 13 locales).
     for (const code of localeCodes) await indexLocale(code)
   } finally {
-    await pagefind.close()
+    // The publisher keeps its indexes, and with them Pagefind's service.
+    if (!keep) await pagefind.close()
   }
   return pages
 }
+
+/** Indexes kept alive between publishes, one per locale (scripts/src/site/publisher.ts). */
+export type SearchIndexes = Map<LocaleCode, pagefind.PagefindIndex>
+
+/** A new, empty index of one locale's pages. */
+export async function openIndex(code: LocaleCode): Promise<pagefind.PagefindIndex> {
+  // Private-use variants (Leichte Sprache, de-x-ls) are searched with their base language's stemmer.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: code.split('-x-')[0], rootSelector: 'html' })
+  if (!index) throw new Error(`Pagefind could not start the ${code} index: ${errors.join('; ')}`)
+  return index
+}
+
+/** Writes one locale's bundle into `bundleDir` (a fresh folder) without the parts the site does not use. */
+export async function writeIndex(index: pagefind.PagefindIndex, code: string, bundleDir: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: bundleDir })
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${code} index: ${written.errors.join('; ')}`)
+  pruneUnused(bundleDir)
+}
+
+/** Ends Pagefind's service (and every index kept in it). */
+export const closeIndexes = () => pagefind.close()
 
 /**
  * Pagefind also writes its ready-made UIs (about 430 KB per bundle) and, next to a language's

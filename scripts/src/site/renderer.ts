@@ -28,7 +28,7 @@ import { endGroup } from '../deploy/channel'
 import { siteDir } from './build'
 
 /** What of Astro's default prerenderer the renderer uses (astro/dist/core/build/default-prerenderer.js). */
-interface Prerenderer {
+export interface Prerenderer {
   setup?: () => Promise<void>
   getStaticPaths: () => Promise<{ pathname: string; route: unknown }[]>
   render: (request: Request, options: { routeData: unknown }) => Promise<{ response: Response } | Response>
@@ -37,6 +37,23 @@ interface Prerenderer {
 
 /** Each renderer builds into a folder of its own, named by its process id (gone with it). */
 const renderersDir = path.join(siteDir, '.renderer')
+
+/**
+ * The folder a warm renderer of this process builds into (`site/.renderer/<name>-<pid>`),
+ * emptied now and removed when the process exits; folders of processes that are gone are
+ * deleted on the way.
+ */
+export function rendererDir(name: string): string {
+  mkdirSync(renderersDir, { recursive: true })
+  for (const old of readdirSync(renderersDir)) {
+    const pid = Number(old.replace(/^[a-z]+-/, ''))
+    if (!alive(pid)) rmSync(path.join(renderersDir, old), { recursive: true, force: true })
+  }
+  const outDir = path.join(renderersDir, `${name}-${process.pid}`)
+  rmSync(outDir, { recursive: true, force: true })
+  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
+  return outDir
+}
 
 const alive = (pid: number) => {
   try {
@@ -48,7 +65,7 @@ const alive = (pid: number) => {
 }
 
 /** Starts Astro's build and resolves once it is paused before page generation. */
-async function warmUp(outDir: string): Promise<Prerenderer> {
+export async function warmUp(outDir: string): Promise<Prerenderer> {
   const require = createRequire(path.join(siteDir, 'package.json'))
   // Astro is the site's dependency, not this package's: loaded from there, typed as used here.
   const { build } = (await import(pathToFileURL(require.resolve('astro')).href)) as { build: (config: Record<string, unknown>) => Promise<void> }
@@ -139,14 +156,7 @@ export async function renderer(): Promise<void> {
   }
   process.once('disconnect', () => endGroup('the CMS that started it stopped', 'renderer'))
 
-  mkdirSync(renderersDir, { recursive: true })
-  for (const old of readdirSync(renderersDir)) {
-    const pid = Number(old.replace(/^renderer-/, ''))
-    if (!alive(pid)) rmSync(path.join(renderersDir, old), { recursive: true, force: true })
-  }
-  const outDir = path.join(renderersDir, `renderer-${process.pid}`)
-  rmSync(outDir, { recursive: true, force: true })
-  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
+  const outDir = rendererDir('renderer')
 
   // Requests are answered one after another: the snapshot of a request is a process setting.
   let queue = Promise.resolve()

@@ -1,5 +1,6 @@
 import { BERLIN, type Event } from '@lotse/content-schemas'
 
+import { noteAll, readsOf } from './deps'
 import { occurrences } from './recurrence'
 import { buildTime } from './snapshot'
 
@@ -12,8 +13,11 @@ export interface Dated {
   end: Date | null
 }
 
-/** Every page of every locale asks for the same list (home, events, feed): computed once. */
-const computed = new WeakMap<Event[], Map<string, Dated[]>>()
+/**
+ * Every page of every locale asks for the same list (home, events, feed): computed once, with
+ * what it read, which every later page notes too (deps.ts).
+ */
+const computed = new WeakMap<Event[], Map<string, { value: Dated[]; keys: string[] }>>()
 
 /** Every upcoming date of every event within the horizon, earliest first. Past dates are gone. */
 export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS): Dated[] {
@@ -23,10 +27,12 @@ export function upcoming(events: Event[], now = buildTime(), days = HORIZON_DAYS
   let list = byWindow.get(key)
   if (!list) {
     const to = new Date(now.getTime() + days * 86_400_000)
-    list = events.flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o }))).sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug))
+    list = readsOf(() =>
+      events.flatMap((event) => occurrences(event, now, to).map((o) => ({ event, ...o }))).sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.slug.localeCompare(b.event.slug)),
+    )
     byWindow.set(key, list)
-  }
-  return list
+  } else noteAll(list.keys)
+  return list.value
 }
 
 const monthKey = new Intl.DateTimeFormat('en-CA', { timeZone: BERLIN, year: 'numeric', month: '2-digit' })

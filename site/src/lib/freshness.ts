@@ -16,15 +16,22 @@ type Reviewed = Pick<Offer | Contact, 'slug' | 'reviewedAt' | 'updatedAt'>
 /** When the entry was last confirmed: its `reviewedAt`, else its last change (as the rule counts it). */
 export const lastCheckedAt = (doc: Reviewed): string => doc.reviewedAt ?? doc.updatedAt
 
-/** Lists ask for the same entries on every page of every locale: the answer once per entry. */
-const overdueOf = new WeakMap<Reviewed, boolean>()
+/**
+ * Lists ask for the same entries on every page of every locale: the answer once per entry and
+ * settings. What the rule reads is read on every call, so each page notes it (deps.ts).
+ */
+const overdueOf = new WeakMap<Reviewed, Map<object, boolean>>()
 
 /** Whether readers are told the entry is not confirmed: overdue at build time. */
 export function isOverdue(kind: ReviewedKind, doc: Reviewed): boolean {
-  let overdue = overdueOf.get(doc)
+  const checked = lastCheckedAt(doc)
+  const settings = loadSnapshot().freshness
+  let answers = overdueOf.get(doc)
+  if (!answers) overdueOf.set(doc, (answers = new Map()))
+  let overdue = answers.get(settings)
   if (overdue === undefined) {
-    overdue = freshnessOf(kind, lastCheckedAt(doc), loadSnapshot().freshness, buildTime()).state === 'overdue'
-    overdueOf.set(doc, overdue)
+    overdue = freshnessOf(kind, checked, settings, buildTime()).state === 'overdue'
+    answers.set(settings, overdue)
   }
   return overdue
 }

@@ -1,8 +1,9 @@
 import { richTextToPlain } from './richtext'
 import { GERMAN_COMPOUND_PARTS } from './germanWords'
 import { synonymMatcher } from '@lotse/content-schemas'
-import { compoundVocabulary, indexTerms, normalizeWord, searchKey, words } from './searchText'
+import { compoundTerms, compoundVocabulary, indexTerms, normalizeWord, searchKey, words } from './searchText'
 import { content } from './content'
+import { note, registerKeyKind, untracked } from './deps'
 import type { Shown } from './text'
 
 /**
@@ -10,7 +11,13 @@ import type { Shown } from './text'
  * snapshot and the maintained word list (`germanWords.ts`) as the vocabulary compounds are split with, and a page's hidden extra terms.
  */
 const vocabularies = new WeakMap<object, Set<string>>()
-function germanVocabulary(): Set<string> {
+/**
+ * Read untracked: a page depends not on the whole vocabulary but on how it splits the page's own
+ * words (`split:<word>`, noted by `hiddenTerms`), so a new word elsewhere re-renders only the
+ * pages whose words it splits differently.
+ */
+const germanVocabulary = (): Set<string> => untracked(vocabulary)
+function vocabulary(): Set<string> {
   const s = content().snapshot
   const known = vocabularies.get(s)
   if (known) return known
@@ -35,7 +42,9 @@ type Block = Pick<Shown<unknown>, 'lang'> & { text: string }
  */
 const matchersBySnapshot = new WeakMap<object, Map<string, (text: string) => string[]>>()
 function synonymsIn(locale: string): (text: string) => string[] {
-  const snapshot = content().snapshot
+  // Prepared once, read on every page: each page notes the terms it was matched against.
+  note('snapshot:searchTerms')
+  const snapshot = untracked(() => content().snapshot)
   let matchers = matchersBySnapshot.get(snapshot)
   if (!matchers) matchersBySnapshot.set(snapshot, (matchers = new Map()))
   let matcher = matchers.get(locale)
@@ -44,7 +53,7 @@ function synonymsIn(locale: string): (text: string) => string[] {
       words(text)
         .map((w) => normalizeWord(w, locale))
         .join(' ')
-    matcher = synonymMatcher(content().snapshot.searchTerms, locale, { normalize })
+    matcher = untracked(() => synonymMatcher(snapshot.searchTerms, locale, { normalize }))
     matchers.set(locale, matcher)
   }
   return matcher
@@ -58,15 +67,19 @@ function synonymsIn(locale: string): (text: string) => string[] {
 export function hiddenTerms(blocks: Block[], locale: string): string {
   const terms = new Set<string>()
   const synonyms = synonymsIn(locale)
+  const split = (word: string) => note(`split:${word}`)
   for (const b of blocks) {
-    for (const t of indexTerms(b.text, b.lang, germanVocabulary())) terms.add(t)
+    for (const t of indexTerms(b.text, b.lang, germanVocabulary(), split)) terms.add(t)
     for (const synonym of synonyms(b.text)) {
       for (const w of words(synonym)) terms.add(searchKey(w, locale))
-      for (const t of indexTerms(synonym, locale, germanVocabulary())) terms.add(t)
+      for (const t of indexTerms(synonym, locale, germanVocabulary(), split)) terms.add(t)
     }
   }
   return [...terms].sort().join(' ')
 }
+
+// `split:<word>`: the compound terms of a folded German word under the snapshot's vocabulary.
+registerKeyKind('split', (word) => compoundTerms(word, germanVocabulary()).join(' '))
 
 /** Plain text of a rich-text value, for `hiddenTerms`. */
 export const plain = (value: unknown): string => richTextToPlain(value)

@@ -272,15 +272,35 @@ function stemsOf(vocabulary: Set<string>): Set<string> {
 const NO_VOCABULARY = new Set<string>()
 
 /**
+ * The terms a folded German word adds as a compound: every run of its parts, and the parts of a
+ * part that is itself a compound (`Fahrrad`). Empty for a word the vocabulary does not split.
+ */
+export function compoundTerms(word: string, vocabulary: Set<string>): string[] {
+  const terms = new Set<string>()
+  const addParts = (w: string) => {
+    const parts = splitCompound(w, vocabulary)
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) if (j - i < parts.length) terms.add(cistem(parts.slice(i, j).join('')))
+    for (const part of parts) addParts(part)
+  }
+  addParts(word)
+  return [...terms]
+}
+
+/**
  * The extra terms a text block adds to its page's index: each word's key where it differs from
  * the word as written, hyphenated words joined (`Sprach-Café` → `sprachcafe`), and for German
  * the keys of a compound's parts and of every run of them (`Berufssprachkurs` → `beruf`,
  * `sprachkur`, `kur` …), down into parts that are compounds themselves. Sorted and unique, so the build stays deterministic.
  */
-export function indexTerms(text: string, locale: string, vocabulary: Set<string> = NO_VOCABULARY): string[] {
+export function indexTerms(text: string, locale: string, vocabulary: Set<string> = NO_VOCABULARY, onCompound?: (word: string) => void): string[] {
   const terms = new Set<string>()
   const add = (written: string) => {
     for (const t of wordTerms(written, locale, vocabulary)) terms.add(t)
+    // A word the vocabulary may split (both parts at least three letters), in the folded form `compoundTerms` takes.
+    if (onCompound && vocabulary.size > 0 && wordLanguage(written, locale) === 'de') {
+      const word = normalizeWord(written, 'de')
+      if (word.length >= 6) onCompound(word)
+    }
   }
   for (const w of words(text)) add(w)
   for (const joined of text.match(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+/gu) ?? []) add(joined.replace(/-/g, ''))
@@ -303,13 +323,7 @@ function wordTerms(written: string, locale: string, vocabulary: Set<string>): st
   const terms = new Set<string>()
   const key = searchKey(written, locale)
   if (key !== written.toLowerCase()) terms.add(key)
-  // Every run of a compound's parts, and the parts of a part that is itself a compound (`Fahrrad`).
-  const addParts = (word: string) => {
-    const parts = splitCompound(word, vocabulary)
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) if (j - i < parts.length) terms.add(cistem(parts.slice(i, j).join('')))
-    for (const part of parts) addParts(part)
-  }
-  if (wordLanguage(written, locale) === 'de' && vocabulary.size > 0) addParts(normalizeWord(written, 'de'))
+  if (wordLanguage(written, locale) === 'de' && vocabulary.size > 0) for (const t of compoundTerms(normalizeWord(written, 'de'), vocabulary)) terms.add(t)
   const result = [...terms]
   cache.set(cacheKey, result)
   return result

@@ -8,6 +8,7 @@ import * as migration_20261202_162958_reset_throttle_without_reservation from '.
 import * as migration_20261203_072439_search_terms from './20261203_072439_search_terms';
 import * as migration_20261203_173023_freshness from './20261203_173023_freshness';
 import * as migration_20261203_180517_import from './20261203_180517_import';
+import * as migration_20261204_030906_incremental_publish from './20261204_030906_incremental_publish';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_180517_import.up,
     down: migration_20261203_180517_import.down,
-    name: '20261203_180517_import'
+    name: '20261203_180517_import',
+  },
+  {
+    up: migration_20261204_030906_incremental_publish.up,
+    down: migration_20261204_030906_incremental_publish.down,
+    name: '20261204_030906_incremental_publish'
   },
 ];

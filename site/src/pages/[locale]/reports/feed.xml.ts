@@ -23,8 +23,9 @@ export const GET: APIRoute = ({ params }) => {
     lang: code,
     title: `${t('site.name')} – ${t('reports.title')}`,
     author: 'Landkreis Wittmund',
-    // The newest change among the reports, or the export if later: the same snapshot gives the same feed.
-    updated: reports.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), snapshot.generatedAt),
+    // The newest change among the reports (the export's date only when there is none): a feed
+    // changes when its reports do, not with every publish.
+    updated: reports.length > 0 ? reports.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), reports[0]!.updatedAt) : snapshot.generatedAt,
     entries: reports.map((r) => {
       const body = pick(r, r.body, code)
       return {

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * What each page reads: the dependency map of the incremental publisher
+ * (scripts/src/site/publisher.ts), derived from what the templates actually read, never kept by
+ * hand beside them.
+ *
+ * While a page renders (site/src/middleware.ts), every read of snapshot data is noted as a
+ * **key**, and every key has a **value** the site can work out again from any snapshot:
+ *
+ * - `doc:<collection>/<slug>/<field>`: one field of one document (`doc:offers/deutschkurs/title`),
+ *   noted by the document's proxy (`trackSnapshot`); its value is a hash of the field, or `-`
+ *   when the document is gone;
+ * - `snapshot:<key>`: a part of the snapshot read as a whole (`snapshot:freshness`); a list of
+ *   documents (read through `content().snapshot`) is worth its slugs in order;
+ * - `content:<key>`: an index `content()` derives (`content:currentOffers`: the slugs in their
+ *   order; a lookup: its slugs), so a page that lists offers depends on which offers there are
+ *   and in which order, not on every offer's every field;
+ * - `split:<word>`: the compound parts of a German word under the vocabulary of the whole
+ *   snapshot (`searchIndex.ts`), so a new word elsewhere re-renders only pages whose words it
+ *   splits differently.
+ *
+ * A page must be rendered again when the value of one of its keys changed. Values computed
+ * once per snapshot and then shared (indexes, caches) are read untracked and noted as their own
+ * key; a cache that shares a computation between pages must note on every hit what the
+ * computation read (`noteAll`), else the page that hits it would miss a dependency. The
+ * publisher's property test (tests/site/incremental.test.ts) compares every incremental release
+ * with a full build and fails when a read went unnoted.
+ */
+
+let current: Set<string> | null = null
+
+/** Notes a key for the page being rendered (nothing outside a page render). */
+export function note(key: string): void {
+  current?.add(key)
+}
+
+/** Notes several keys (a cache hit repeating what its computation read). */
+export function noteAll(keys: Iterable<string>): void {
+  if (current) for (const key of keys) current.add(key)
+}
+
+/** Runs `fn` without noting anything: for indexes computed once per snapshot. */
+export function untracked<T>(fn: () => T): T {
+  const saved = current
+  current = null
+  try {
+    return fn()
+  } finally {
+    current = saved
+  }
+}
+
+/** Runs `fn`, returning what it read as well as its result (the page render; a shared computation). */
+export async function recordReads<T>(fn: () => Promise<T>): Promise<{ result: T; keys: Set<string> }> {
+  const saved = current
+  const keys = new Set<string>()
+  current = keys
+  try {
+    const result = await fn()
+    return { result, keys }
+  } finally {
+    current = saved
+    if (saved) for (const key of keys) saved.add(key)
+  }
+}
+
+/**
+ * Runs a computation whose result is shared between pages (a cache), returning what it read, so
+ * every later hit can note the same keys (`noteAll`).
+ */
+export function readsOf<T>(fn: () => T): { value: T; keys: string[] } {
+  const saved = current
+  const keys = new Set<string>()
+  current = keys
+  try {
+    return { value: fn(), keys: [...keys] }
+  } finally {
+    current = saved
+    if (saved) for (const key of keys) saved.add(key)
+  }
+}
+
+/** A short stable hash of any JSON value. */
+export const hashOf = (value: unknown): string =>
+  createHash('sha1')
+    .update(JSON.stringify(value) ?? 'undefined')
+    .digest('base64url')
+    .slice(0, 16)
+
+/** How the value of each kind of key is worked out, registered by the module that notes it. */
+const kinds = new Map<string, (rest: string) => string>()
+
+export function registerKeyKind(kind: string, value: (rest: string) => string): void {
+  kinds.set(kind, value)
+}
+
+/** The value of a key under the snapshot loaded now. */
+export function valueOf(key: string): string {
+  const colon = key.indexOf(':')
+  const kind = kinds.get(key.slice(0, colon))
+  if (!kind) throw new Error(`no value for the dependency key ${key}: its kind is not registered`)
+  return kind(key.slice(colon + 1))
+}
+
+/**
+ * The publisher's entry into the site's module graph: it runs in the same process as the warm
+ * Astro build (scripts/src/site/renderer.ts) and evaluates keys through this, not through a
+ * second copy of the site's modules.
+ */
+export const SITE_DEPENDENCIES = Symbol.for('lotse.siteDependencies')
+;(globalThis as Record<symbol, unknown>)[SITE_DEPENDENCIES] = { valueOf, recordReads }

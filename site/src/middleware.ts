@@ -1,0 +1,26 @@
+import { appendFileSync } from 'node:fs'
+
+import { defineMiddleware } from 'astro:middleware'
+
+import { recordReads } from './lib/deps'
+// The modules that register kinds of dependency keys, loaded with every page.
+import './lib/content'
+import './lib/searchIndex'
+
+/**
+ * A full build writes the dependency map of its pages (`LOTSE_DEPS_FILE`, one JSON line per
+ * page: its URL and the keys it read, see lib/deps.ts) for the incremental publisher, which
+ * renders pages itself and records them the same way. Without the variable (a plain
+ * `astro build`, the preview) pages pass through untouched.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const file = process.env.LOTSE_DEPS_FILE
+  if (!file) return next()
+  const { result, keys } = await recordReads(async () => {
+    const response = await next()
+    // The whole body, so reads while it streams count too.
+    return new Response(await response.arrayBuffer(), response)
+  })
+  appendFileSync(file, JSON.stringify({ url: context.url.pathname, keys: [...keys].sort() }) + '\n')
+  return result
+})
