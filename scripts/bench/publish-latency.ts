@@ -97,7 +97,13 @@ function resident(): { total: number; parts: string } {
       if (!rss) continue
       total += Number(rss[1]) * 1024
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
-      const what = pid === String(process.pid) ? 'cms+bench' : (cmd.find((a) => /cli\.ts$|astro\.mjs$|pagefind/.test(a))?.split('/').at(-1) ?? cmd[0]?.split('/').at(-1)) + (cmd.includes('deploy') ? ' deploy' : '')
+      const what =
+        pid === String(process.pid)
+          ? 'cms+bench'
+          : (cmd
+              .find((a) => /cli\.ts$|astro\.mjs$|pagefind/.test(a))
+              ?.split('/')
+              .at(-1) ?? cmd[0]?.split('/').at(-1)) + (cmd.includes('deploy') ? ' deploy' : '')
       parts.push(`${what} ${Math.round(Number(rss[1]) / 1024)}`)
     } catch {
       // Ended meanwhile.
