@@ -87,21 +87,36 @@ async function queueState(): Promise<string> {
   return [...d, ...j].join('; ') || 'no deploys, no jobs'
 }
 
-/** Resident memory of this process and every process of the data folder now (bytes). */
-function residentBytes(): number {
+/** Resident memory of this process and every process of the data folder now (bytes), and who holds it. */
+function resident(): { total: number; parts: string } {
   let total = 0
+  const parts: string[] = []
   for (const pid of [String(process.pid), ...processesOfDataDir()]) {
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (rss) total += Number(rss[1]) * 1024
+      if (!rss) continue
+      total += Number(rss[1]) * 1024
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+      const what =
+        pid === String(process.pid)
+          ? 'cms+bench'
+          : (cmd
+              .find((a) => /cli\.ts$|astro\.mjs$|pagefind/.test(a))
+              ?.split('/')
+              .at(-1) ?? cmd[0]?.split('/').at(-1)) + (cmd.includes('deploy') ? ' deploy' : '')
+      parts.push(`${what} ${Math.round(Number(rss[1]) / 1024)}`)
     } catch {
       // Ended meanwhile.
     }
   }
-  return total
+  return { total, parts: parts.join(', ') }
 }
 let peakBytes = 0
-const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, residentBytes())), 250)
+let peakParts = ''
+const sampler = setInterval(() => {
+  const now = resident()
+  if (now.total > peakBytes) [peakBytes, peakParts] = [now.total, now.parts]
+}, 250)
 
 /** Whether the live search index of `locale` holds `token` (its fragments are gzipped JSON). */
 function indexed(token: string, locale: string): boolean {
@@ -226,6 +241,7 @@ try {
     median_phase_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, seconds(percentile(v, 50))])),
     modes: [...new Set(modes)].map((m) => `${modes.filter((x) => x === m).length}× ${m}`),
     peak_memory_mb: Math.round(peakBytes / 1_048_576),
+    peak_memory_by_process_mb: peakParts,
   }
   console.log(JSON.stringify(summary))
 } catch (err) {

@@ -13,7 +13,7 @@
  * `LOTSE_INCREMENTAL_BASE=synthetic:1000` starts from 1,000 synthetic offers. A failure names
  * the seed (`LOTSE_INCREMENTAL_SEED` repeats the run) and the edits so far.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -127,10 +127,14 @@ async function answers(dist: string, queries: string[]): Promise<Record<string, 
 const isPagefind = (file: string) => file.startsWith('pagefind/')
 const isState = (file: string) => file.startsWith('.lotse')
 const isOfflineManifest = (file: string) => /^[^/]+\/offline\.json(\.br|\.gz)?$/.test(file)
-/** An offline manifest without its search bundle's files, whose names Pagefind chooses by the order pages came in. */
-const withoutBundle = (json: string) => {
+/**
+ * An offline manifest without its search bundle's files, whose names and sizes Pagefind chooses
+ * by the order pages came in (the total without their sizes, from the release `dir`).
+ */
+const withoutBundle = (json: string, dir: string) => {
   const m = JSON.parse(json) as { files: string[]; bytes: number }
-  return { ...m, bytes: 0, files: m.files.filter((f) => !f.startsWith('/pagefind/')) }
+  const bundle = m.files.filter((f) => f.startsWith('/pagefind/'))
+  return { ...m, bytes: m.bytes - bundle.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0), files: m.files.filter((f) => !f.startsWith('/pagefind/')) }
 }
 
 /** The differences between the live (incremental) release and a full build, in words; empty when they agree. */
@@ -146,7 +150,7 @@ async function differences(liveDir: string, fullDir: string, reads: Map<string, 
   for (const f of fullFiles) {
     if (!liveFiles.has(f)) continue
     if (isOfflineManifest(f)) {
-      if (f.endsWith('.json') && JSON.stringify(withoutBundle(live.get(f)!.toString())) !== JSON.stringify(withoutBundle(full.get(f)!.toString()))) problems.push(`differs: ${f}`)
+      if (f.endsWith('.json') && JSON.stringify(withoutBundle(live.get(f)!.toString(), liveDir)) !== JSON.stringify(withoutBundle(full.get(f)!.toString(), fullDir))) problems.push(`differs: ${f}`)
     } else if (!live.get(f)!.equals(full.get(f)!)) problems.push(`differs: ${f}`)
   }
   // The dependency map: what each page read, as the full build recorded it.

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { getLocale, localeCodes } from '@lotse/translations'
@@ -30,6 +30,15 @@ function walk(dir: string, base: string, out: { url: string; bytes: number }[]):
   }
 }
 
+/** The URL a file of a locale's own folder or search bundle is listed as, or null when it is not listed. */
+const listedAs = (url: string): string | null => (/\/offline\.json$|\.ics$|\.xml$|\.webmanifest$/.test(url) ? null : url.replace(/index\.html$/, ''))
+
+/** Whether a shared file is saved with a locale: of the fonts only the one the locale table names. */
+const sharedFor = (code: string, url: string) => {
+  const font = getLocale(code as never).font
+  return !url.startsWith('/fonts/') || (font !== null && url.startsWith(`/fonts/${font}-`))
+}
+
 export function writeOfflineManifests(outDir: string, generatedAt: string): Record<string, OfflineManifest> {
   const shared: { url: string; bytes: number }[] = []
   for (const dir of ['_astro', 'fonts']) {
@@ -41,14 +50,15 @@ export function writeOfflineManifests(outDir: string, generatedAt: string): Reco
   }
   const result: Record<string, OfflineManifest> = {}
   for (const code of localeCodes) {
-    const locale = getLocale(code)
     const own: { url: string; bytes: number }[] = []
     walk(path.join(outDir, code), outDir, own)
     walk(path.join(outDir, 'pagefind', code), outDir, own)
     const files = [
-      ...own.filter((f) => !/\/offline\.json$|\.ics$|\.xml$|\.webmanifest$/.test(f.url)).map((f) => ({ ...f, url: f.url.replace(/index\.html$/, '') })),
-      // Shared assets, and of the fonts only the one the locale table names for this locale.
-      ...shared.filter((f) => !f.url.startsWith('/fonts/') || (locale.font !== null && f.url.startsWith(`/fonts/${locale.font}-`))),
+      ...own.flatMap((f) => {
+        const url = listedAs(f.url)
+        return url === null ? [] : [{ ...f, url }]
+      }),
+      ...shared.filter((f) => sharedFor(code, f.url)),
     ]
     const manifest: OfflineManifest = {
       locale: code,
@@ -61,4 +71,50 @@ export function writeOfflineManifests(outDir: string, generatedAt: string): Reco
     result[code] = manifest
   }
   return result
+}
+
+/**
+ * The same manifests for a release made from the live one (the incremental publisher): each
+ * live manifest with the files that changed (`written`, `removed`, relative to the release; new
+ * shared scripts go into every locale's) and the search bundles written anew (`bundles`), so
+ * only those are looked at, not the 60,000 files of a large release. Equal to what
+ * `writeOfflineManifests` gives for the new release (tests/site/incremental.test.ts).
+ */
+export function updateOfflineManifests(liveDir: string, outDir: string, generatedAt: string, changes: { written: string[]; removed: string[]; bundles: string[] }): void {
+  const size = (root: string, url: string) => statSync(path.join(root, url)).size
+  for (const code of localeCodes) {
+    const manifest = JSON.parse(readFileSync(path.join(liveDir, code, 'offline.json'), 'utf8')) as OfflineManifest
+    const files = new Set(manifest.files)
+    let { bytes, pages } = manifest
+    const drop = (url: string, file: string) => {
+      if (!files.delete(url)) return
+      bytes -= size(liveDir, file)
+      if (file.endsWith('index.html')) pages--
+    }
+    for (const relative of changes.removed) {
+      const url = listedAs(`/${relative}`)
+      if (url !== null && relative.startsWith(`${code}/`)) drop(url, `/${relative}`)
+    }
+    for (const relative of changes.written) {
+      const file = `/${relative}`
+      const own = relative.startsWith(`${code}/`)
+      const url = own ? listedAs(file) : relative.startsWith('_astro/') && sharedFor(code, file) ? file : null
+      if (url === null) continue
+      if (existsSync(path.join(liveDir, file))) drop(url, file)
+      files.add(url)
+      bytes += size(outDir, file)
+      if (own && file.endsWith('index.html')) pages++
+    }
+    if (changes.bundles.includes(code)) {
+      for (const url of [...files]) if (url.startsWith(`/pagefind/${code}/`)) drop(url, url)
+      const bundle: { url: string; bytes: number }[] = []
+      walk(path.join(outDir, 'pagefind', code), outDir, bundle)
+      for (const f of bundle) {
+        files.add(f.url)
+        bytes += f.bytes
+      }
+    }
+    const updated: OfflineManifest = { locale: code, generatedAt, pages, bytes, files: [...files].sort() }
+    replaceFile(path.join(outDir, code, 'offline.json'), JSON.stringify(updated))
+  }
 }

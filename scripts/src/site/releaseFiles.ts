@@ -4,8 +4,8 @@
  * file that changes is replaced by a new file, never written through the link, which would
  * change the live site (and the releases kept for rollback) in place.
  */
-import { linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
-import { unlink, writeFile } from 'node:fs/promises'
+import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { link, mkdir, readdir, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Writes `file` as a new file (the old one, perhaps a link into the live release, is unlinked first). */
@@ -39,16 +39,15 @@ export function removeFile(root: string, file: string): void {
 
 /**
  * Fills `to` (an empty folder) with hard links to every file under `from`, except the top-level
- * entries `skip` names. About 1 s for a release of 1,000 offers (30,000 files) on this disk.
+ * entries `skip` names. Asynchronous (libuv's thread pool, a folder's files at once), so it runs
+ * while the publisher waits for Pagefind: 1.6 s for a release of 1,000 offers × 13 locales
+ * (about 60,000 files with the compressed copies) when done synchronously, on this disk.
  */
-export function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): void {
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue
-    const source = path.join(from, entry.name)
-    const target = path.join(to, entry.name)
-    if (entry.isDirectory()) {
-      mkdirSync(target)
-      linkTree(source, target)
-    } else linkSync(source, target)
+export async function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): Promise<void> {
+  const entries = (await readdir(from, { withFileTypes: true })).filter((e) => !skip.has(e.name))
+  await Promise.all(entries.filter((e) => !e.isDirectory()).map((e) => link(path.join(from, e.name), path.join(to, e.name))))
+  for (const dir of entries.filter((e) => e.isDirectory())) {
+    await mkdir(path.join(to, dir.name))
+    await linkTree(path.join(from, dir.name), path.join(to, dir.name))
   }
 }

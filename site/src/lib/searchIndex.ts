@@ -3,7 +3,7 @@ import { GERMAN_COMPOUND_PARTS } from './germanWords'
 import { synonymMatcher } from '@lotse/content-schemas'
 import { compoundTerms, compoundVocabulary, indexTerms, normalizeWord, searchKey, words } from './searchText'
 import { content } from './content'
-import { note, registerKeyKind, untracked } from './deps'
+import { hashOf, note, registerKeyKind, untracked } from './deps'
 import type { Shown } from './text'
 
 /**
@@ -79,7 +79,11 @@ export function hiddenTerms(blocks: Block[], locale: string): string {
 }
 
 // `split:<word>`: the compound terms of a folded German word under the snapshot's vocabulary.
-registerKeyKind('split', (word) => compoundTerms(word, germanVocabulary()).join(' '))
+registerKeyKind(
+  'split',
+  (word) => compoundTerms(word, germanVocabulary()).join(' '),
+  () => hashOf([...germanVocabulary()].sort()),
+)
 
 /** Plain text of a rich-text value, for `hiddenTerms`. */
 export const plain = (value: unknown): string => richTextToPlain(value)
