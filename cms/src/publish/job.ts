@@ -113,11 +113,12 @@ async function build(payload: Payload, jobId: string): Promise<{ output: Record<
     let outcome: BuildOutcome
     // The snapshot is exported here, where the CMS is loaded, into a folder of this build's own;
     // the publisher reads it during the build (and keeps a copy in the release).
-    const snapshotDir = path.join(readEnv().dataDir, 'builds', `export-${id}`)
+    const { dataDir } = readEnv()
+    const snapshotDir = path.join(dataDir, 'builds', `export-${id}`)
     try {
       const exportStarted = Date.now()
       const result = await buildSnapshot(payload)
-      writeSnapshot(snapshotDir, path.join(readEnv().dataDir, 'media'), result)
+      writeSnapshot(snapshotDir, path.join(dataDir, 'media'), result)
       const expectations = await releaseExpectations(payload, triggers)
       const exportMs = Date.now() - exportStarted
       progress = { ...progress, phases: { export: exportMs } }

@@ -13,7 +13,7 @@
  * Runs on libuv's thread pool through node:zlib's async calls, a few files at a time.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
@@ -76,7 +76,12 @@ export async function precompress(outDir: string, only?: string[]): Promise<Comp
     result.bytes += data.length
     for (const { name, suffix } of ENCODINGS) {
       const packed = name === 'br' ? br : gzipped
-      if (packed.length > data.length * 0.9) continue
+      if (packed.length > data.length * 0.9) {
+        // No copy, and none left over: in a release made from the live one, the file's old
+        // copy (a link) would be served in place of the new file.
+        await rm(file + suffix, { force: true })
+        continue
+      }
       await replaceFileAsync(file + suffix, packed)
       if (name === 'br') result.brotliBytes += packed.length
       else result.gzipBytes += packed.length

@@ -148,19 +148,24 @@ export class Publisher {
     if (!(this.target instanceof LocalTarget)) this.releases.activate(release.name)
   }
 
-  /** Whether this publisher's warm build still matches the code on disk (else it should be replaced after its build). */
+  /** The code fingerprint at the last publish (read from disk once per publish: about 12 ms). */
+  private codeAtLastPublish = this.startedWith
+
+  /** Whether the code on disk had changed at the last publish: this publisher's warm build is then old, and it should be replaced. */
   get stale(): boolean {
-    return codeKey() !== this.startedWith
+    return this.codeAtLastPublish !== this.startedWith
   }
 
   /** Builds, checks and switches one release; returns its name and how it was made. Throws naming what failed (the live site is then unchanged). */
   async publish(options: PublishOptions): Promise<{ release: string; mode: PublishMode }> {
-    const why = options.full ?? this.fullBuildReason()
+    this.codeAtLastPublish = codeKey()
+    let why = options.full ?? this.fullBuildReason()
     if (why === null) {
       const made = await this.incremental(options)
-      if (made) return made
+      if (typeof made !== 'string') return made
+      why = made
     }
-    return this.fullBuild(options, why ?? this.lastFullReason)
+    return this.fullBuild(options, why)
   }
 
   /** Why the next publish cannot be incremental, or null when it can (as far as can be known before the diff). */
@@ -176,9 +181,6 @@ export class Publisher {
     if (this.state.code !== this.startedWith) return `the live release ${live} was built from other code, UI strings or settings`
     return null
   }
-
-  /** Set when an incremental attempt found the change too large. */
-  private lastFullReason = ''
 
   /** The state a release left in `.lotse/`, or why it cannot be used. */
   private readState(release: string): State | string {
@@ -281,16 +283,16 @@ export class Publisher {
   }
 
   /**
-   * The incremental publish; null when the change is too large for it (the caller builds in
-   * full and says why). Throws when something fails (the live site is then unchanged).
-   */
-  /**
    * Makes the next incremental publish fast: the warm site build started, and the value of
    * every key of the live release worked out (after a full build or a restart). Called by the
-   * deploy process while it waits for its next request, and by a publish that finds it undone.
+   * deploy process while it waits for its next request; a publish finishes what is undone.
    */
-  async prepare(timed: Timed = (_, fn) => fn()): Promise<void> {
-    if (this.fullBuildReason() !== null) return
+  async prepare(): Promise<void> {
+    if (this.fullBuildReason() === null) await this.warmState((_, fn) => fn())
+  }
+
+  /** What `prepare` makes ready, for the state `fullBuildReason` has just accepted. */
+  private async warmState(timed: Timed): Promise<void> {
     const state = this.state!
     const site = await this.warmSite(timed)
     if (state.values) return
@@ -310,8 +312,12 @@ export class Publisher {
     )
   }
 
-  private async incremental({ snapshotDir, expectations, timed, live }: PublishOptions): Promise<{ release: string; mode: PublishMode } | null> {
-    await this.prepare(timed)
+  /**
+   * The incremental publish; when the change is too large for it, why (the caller builds in
+   * full and says so). Throws when something fails (the live site is then unchanged).
+   */
+  private async incremental({ snapshotDir, expectations, timed, live }: PublishOptions): Promise<{ release: string; mode: PublishMode } | string> {
+    await this.warmState(timed)
     const state = this.state!
     const liveDir = path.join(this.releases.releasesDir, state.release)
     const site = this.site!
@@ -340,9 +346,8 @@ export class Publisher {
           return { paths, render, removed, changedKeys, prints }
         })
         if (render.length + removed.length > paths.size * FULL_BUILD_SHARE) {
-          this.lastFullReason = `the change touches ${render.length + removed.length} of ${paths.size} pages`
           this.releases.discard(release.name)
-          return null
+          return `the change touches ${render.length + removed.length} of ${paths.size} pages`
         }
         const rendered = new Map<string, { body: Buffer; keys: string[] }>()
         await timed('render', async () => {

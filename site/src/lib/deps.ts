@@ -53,15 +53,11 @@ export function untracked<T>(fn: () => T): T {
 
 /** Runs `fn`, returning what it read as well as its result (the page render; a shared computation). */
 export async function recordReads<T>(fn: () => Promise<T>): Promise<{ result: T; keys: Set<string> }> {
-  const saved = current
-  const keys = new Set<string>()
-  current = keys
+  const { keys, done } = startRecording()
   try {
-    const result = await fn()
-    return { result, keys }
+    return { result: await fn(), keys }
   } finally {
-    current = saved
-    if (saved) for (const key of keys) saved.add(key)
+    done()
   }
 }
 
@@ -70,14 +66,25 @@ export async function recordReads<T>(fn: () => Promise<T>): Promise<{ result: T;
  * every later hit can note the same keys (`noteAll`).
  */
 export function readsOf<T>(fn: () => T): { value: T; keys: string[] } {
-  const saved = current
-  const keys = new Set<string>()
-  current = keys
+  const { keys, done } = startRecording()
   try {
     return { value: fn(), keys: [...keys] }
   } finally {
-    current = saved
-    if (saved) for (const key of keys) saved.add(key)
+    done()
+  }
+}
+
+/** Records into a new set from now; `done` goes back to the recording before, which gets the keys too. */
+function startRecording(): { keys: Set<string>; done: () => void } {
+  const saved = current
+  const keys = new Set<string>()
+  current = keys
+  return {
+    keys,
+    done: () => {
+      current = saved
+      if (saved) for (const key of keys) saved.add(key)
+    },
   }
 }
 
