@@ -3,7 +3,8 @@
  * cms/src/publish/protocol.ts has the messages, cms/src/publish/job.ts the other side).
  *
  * Opened by cli.ts before anything else loads, because three things must hold from the first
- * moment, also while the CMS config is still loading (about 2.4 s, measured):
+ * moment, also while the publisher is still loading its modules (and later warming its Astro
+ * build, a few seconds):
  * - the host's request is received (Node keeps a message that arrives before anyone listens,
  *   but only for a listener added in this process; checked on Node 24);
  * - the host hears heartbeats, so a process that hangs is told apart from one that is busy;
