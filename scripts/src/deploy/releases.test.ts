@@ -53,15 +53,6 @@ describe('local releases', () => {
     expect(existsSync(interrupted.dir)).toBe(false)
   })
 
-  it('keeps the unfinished release it is told is being made when cleaning up', () => {
-    const r = releases()
-    publish(r, 'one')
-    const begun = r.create()
-    const interrupted = r.create()
-    expect(r.discardIncomplete(begun.name)).toEqual([interrupted.name])
-    expect(existsSync(begun.dir)).toBe(true)
-  })
-
   it('refuses to roll back past the first release', () => {
     const r = releases()
     publish(r, 'only')

@@ -47,11 +47,11 @@ export class LocalReleases {
 
   /**
    * Deletes releases a build began but never finished (the worker was killed mid-build), so
-   * they can never be rolled back to, but for `except` (one being made now). Returns their names.
+   * they can never be rolled back to. Returns their names.
    */
-  discardIncomplete(except?: string): string[] {
+  discardIncomplete(): string[] {
     const live = this.live()
-    const removed = this.all().filter((n) => n !== live && n !== except && !existsSync(path.join(this.releasesDir, n, MARKER)))
+    const removed = this.all().filter((n) => n !== live && !existsSync(path.join(this.releasesDir, n, MARKER)))
     for (const name of removed) rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
     return removed
   }

@@ -59,6 +59,8 @@ export interface PublishOptions {
 
 /** The state folder of a release (hidden: serving.ts refuses every path with a dot segment). */
 const STATE = '.lotse'
+/** The name of a begun release's folder, before the pid (`Publisher.spare`). */
+const SPARE = '.next-'
 /** A publish that would render more than this share of the pages is done as a full build (which uses every core). */
 const FULL_BUILD_SHARE = 0.5
 
@@ -144,6 +146,8 @@ export class Publisher {
   /**
    * The next release, begun while the publisher waits: hard links to every file of the live
    * release `of` (about 60,000 at 1,000 offers, 5 s on this disk), so a publish finds them made.
+   * Its folder is hidden (`.next-…`, not a release to list, roll back to or clean up) until the
+   * publish that takes it names it as a release, just before the switch.
    */
   private spare: Spare | null = null
   /** The code fingerprint when this publisher started: its warm build was made from that code. */
@@ -213,7 +217,8 @@ export class Publisher {
    * snapshot folder once (site/src/lib/snapshot.ts), and this one is new with every release.
    */
   private createRelease(snapshotDir: string, spare?: Spare): { name: string; dir: string; snapshot: string } {
-    this.releases.discardIncomplete(spare?.name)
+    this.releases.discardIncomplete()
+    this.discardBegun(spare?.name)
     const release = spare ?? this.releases.create()
     const snapshot = path.join(release.dir, STATE)
     mkdirSync(snapshot)
@@ -260,10 +265,19 @@ export class Publisher {
   private beginSpare(): void {
     const live = this.state?.release
     if (!live || this.spare?.of === live) return
-    const release = this.releases.create()
+    this.discardBegun()
+    const name = `${SPARE}${process.pid}`
+    const release = { name, dir: path.join(this.releases.releasesDir, name) }
+    mkdirSync(release.dir)
     const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, new Set([STATE, '.lotse-release.json']))
     linking.catch(() => undefined)
     this.spare = { of: live, ...release, linking }
+  }
+
+  /** Deletes begun releases but `except` (those of a publisher that was stopped, or this one's unused). */
+  private discardBegun(except?: string): void {
+    if (!existsSync(this.releases.releasesDir)) return
+    for (const name of readdirSync(this.releases.releasesDir)) if (name.startsWith(SPARE) && name !== except) rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
   }
 
   /**
@@ -368,7 +382,7 @@ export class Publisher {
     const site = this.site!
     const spare = await this.takeSpare(state.release)
     return withEnv({ LOTSE_NOW: state.now }, async () => {
-      const release = this.createRelease(snapshotDir, spare)
+      let release = this.createRelease(snapshotDir, spare)
       let linking: Promise<void> = spare?.linking ?? Promise.resolve()
       try {
         const { paths, render, removed, changedKeys, prints } = await timed('diff', async () => {
@@ -466,6 +480,12 @@ export class Publisher {
         this.writeState(release.dir, { now: state.now, code: state.code, pages })
         const problemsOfRelease = await timed('check', async () => checkRelease(release.dir, expectations, [...changed, ...bundles]))
         if (problemsOfRelease.length > 0) throw new Error(`the new site failed its checks: ${problemsOfRelease.join('; ')}`)
+        if (spare) {
+          // The begun release gets its name now (a rename: the links stay as they are).
+          const named = this.releases.create()
+          renameSync(release.dir, named.dir)
+          release = { ...named, snapshot: path.join(named.dir, STATE) }
+        }
         await timed('switch', () => this.switchLive(release))
         // The state follows the release: new values for the keys that changed, and for keys first read now.
         const deps = siteDependencies()!
