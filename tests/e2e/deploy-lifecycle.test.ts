@@ -66,7 +66,7 @@ afterAll(async () => {
 // By id: the daily rebuild's test writes records under a clock set into 2027.
 const latestDeploy = async () => (await payload.find({ collection: 'deploys', sort: '-id', limit: 1, depth: 0 })).docs[0]!
 const live = () => readlinkSync(liveLink)
-/** The release folders; a hidden `.next-<pid>` one is the next release the idle publisher has begun (scripts/src/site/publisher.ts). */
+/** The release folders; a hidden `.next-<pid>-<n>` one is the next release the idle publisher has begun (scripts/src/site/publisher.ts). */
 const releases = () =>
   readdirSync(`${liveLink}.releases`)
     .filter((n) => !n.startsWith('.'))

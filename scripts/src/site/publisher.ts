@@ -150,6 +150,7 @@ export class Publisher {
    * publish that takes it names it as a release, just before the switch.
    */
   private spare: Spare | null = null
+  private begun = 0
   /** The code fingerprint when this publisher started: its warm build was made from that code. */
   private readonly startedWith = codeKey()
 
@@ -266,7 +267,8 @@ export class Publisher {
     const live = this.state?.release
     if (!live || this.spare?.of === live) return
     this.discardBegun()
-    const name = `${SPARE}${process.pid}`
+    // A new name each time: the site caches the snapshot it loaded by its folder's path.
+    const name = `${SPARE}${process.pid}-${++this.begun}`
     const release = { name, dir: path.join(this.releases.releasesDir, name) }
     mkdirSync(release.dir)
     const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, new Set([STATE, '.lotse-release.json']))
@@ -385,9 +387,12 @@ export class Publisher {
       let release = this.createRelease(snapshotDir, spare)
       let linking: Promise<void> = spare?.linking ?? Promise.resolve()
       try {
-        const { paths, render, removed, changedKeys, prints } = await timed('diff', async () => {
+        // The new snapshot's pages (it is loaded and checked against the contract on the way).
+        const paths = await timed('paths', async () => {
           process.env.LOTSE_SNAPSHOT_DIR = release.snapshot
-          const paths = await this.pathsOf(site)
+          return this.pathsOf(site)
+        })
+        const { render, removed, changedKeys, prints } = await timed('diff', async () => {
           const deps = siteDependencies()!
           const changedKeys = new Map<string, string>()
           // Kinds whose fingerprint is unchanged cannot have changed keys (the vocabulary, mostly).
@@ -403,7 +408,7 @@ export class Publisher {
             return !read || read.some((k) => changedKeys.has(k))
           })
           const removed = [...state.pages.keys()].filter((url) => !paths.has(url))
-          return { paths, render, removed, changedKeys, prints }
+          return { render, removed, changedKeys, prints }
         })
         if (render.length + removed.length > paths.size * FULL_BUILD_SHARE) {
           await linking.catch(() => undefined)
