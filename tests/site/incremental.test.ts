@@ -7,13 +7,15 @@
  * every file outside Pagefind byte for byte (the dependency map too), the offline manifests
  * equal but for the search bundles' file names, and Pagefind equal by content (every locale's
  * indexed pages with their text, filters and meta; and the same results and excerpts for a fixed
- * query set in every locale at the end).
+ * query set in every locale at the end). Halfway the publisher is killed, as a crash or an
+ * update would end it: the next one starts from the live release on disk (its map, its snapshot,
+ * search indexes made again from its pages) and must give the same releases.
  *
  * `npm test` runs 25 edits; `npm run test:incremental` 500 (`LOTSE_INCREMENTAL_EDITS`), and
  * `LOTSE_INCREMENTAL_BASE=synthetic:1000` starts from 1,000 synthetic offers. A failure names
  * the seed (`LOTSE_INCREMENTAL_SEED` repeats the run) and the edits so far.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -35,6 +37,8 @@ import { applyEdit, random } from './incrementalEdits'
 const SEED = Number(process.env.LOTSE_INCREMENTAL_SEED ?? Math.floor(Math.random() * 1e9))
 const EDITS = Number(process.env.LOTSE_INCREMENTAL_EDITS ?? 25)
 const BASE = process.env.LOTSE_INCREMENTAL_BASE ?? 'seed'
+/** Before this edit the publisher is killed and a new one takes over. */
+const RESTART_AT = Math.ceil(EDITS / 2)
 /** Every this many edits the full build also answers the query set (slower than comparing the indexed pages). */
 const QUERY_EVERY = Number(process.env.LOTSE_INCREMENTAL_QUERY_EVERY ?? EDITS)
 
@@ -72,7 +76,7 @@ afterAll(async () => {
 let written = 0
 function writeSnapshot(s: Snapshot): string {
   const dir = path.join(work, 'snapshots', String(written++))
-  writeExport(dir, media.source, { snapshot: SnapshotSchema.parse(s), mediaFiles: media.files })
+  writeExport(dir, media.source, { json: () => JSON.stringify(SnapshotSchema.parse(s)), mediaFiles: media.files })
   return dir
 }
 
@@ -167,6 +171,29 @@ async function differences(liveDir: string, fullDir: string, reads: Map<string, 
   return problems
 }
 
+/** The publisher this process keeps idle between builds (cms/src/publish/deployProcess.ts), killed with what it started. */
+async function killPublisher(): Promise<void> {
+  const parentOf = (pid: string) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]
+  }
+  const publishers = readdirSync('/proc').filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && parentOf(pid) === String(process.pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('deploy')
+    } catch {
+      return false // ended meanwhile
+    }
+  })
+  expect(publishers).toHaveLength(1)
+  const pid = Number(publishers[0])
+  // Its process group: the publisher and its Pagefind services.
+  process.kill(-pid, 'SIGKILL')
+  for (let waited = 0; existsSync(`/proc/${pid}`) && readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'; waited += 50) {
+    if (waited > 10_000) throw new Error(`the publisher ${pid} did not end`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 describe(`incremental publishing (${BASE}, random seed ${SEED})`, () => {
   it(`after each of ${EDITS} random edits gives the release a full build of the same snapshot gives`, { timeout: 60_000 + EDITS * 40_000 }, async () => {
     const rng = random(SEED)
@@ -179,6 +206,10 @@ describe(`incremental publishing (${BASE}, random seed ${SEED})`, () => {
       const edit = applyEdit(snapshot, rng)
       snapshot = edit.snapshot
       log.push(`${n}. ${edit.description}`)
+      if (n === RESTART_AT) {
+        await killPublisher()
+        log.push('   (publisher killed before this publish; a new one took over)')
+      }
       const outcome = await publish(snapshot)
       if (!outcome.ok) throw new Error('unreachable')
       const mode = outcome.mode!

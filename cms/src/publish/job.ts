@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { buildSnapshot, writeSnapshot } from '../export/snapshot'
+import { buildSnapshot, ExportCache, writeSnapshot } from '../export/snapshot'
 import { readEnv } from '../lib/env'
 import { buildTimeoutMs, type BuildOutcome, runBuild, isStopping, stopRunningDeploys as stopDeployProcesses } from './deployProcess'
 import { releaseExpectations } from './expectations'
@@ -22,6 +22,8 @@ const ctx = { [NO_REBUILD_CONTEXT]: true }
 
 /** Build jobs of this process in progress (a stop waits for them to write how they ended). */
 const inFlight = new Set<Promise<unknown>>()
+/** What the last export of this process made of the large collections: a publish reads and maps only what changed since. */
+const exportCache = new ExportCache()
 
 /**
  * Stops every build of this host within `graceMs` (+ about a second): each deploy process group
@@ -116,14 +118,15 @@ async function build(payload: Payload, jobId: string): Promise<{ output: Record<
     const { dataDir } = readEnv()
     const snapshotDir = path.join(dataDir, 'builds', `export-${id}`)
     try {
+      // A manual or the nightly build renders everything (and exports everything afresh); a publish lets the publisher decide.
+      const full = triggers.some((t) => t.action === 'daily') ? 'the nightly rebuild' : triggers.some((t) => t.action === 'manual') ? 'a rebuild asked for by hand' : null
       const exportStarted = Date.now()
-      const result = await buildSnapshot(payload)
+      if (full) exportCache.clear()
+      const result = await buildSnapshot(payload, { cache: exportCache })
       writeSnapshot(snapshotDir, path.join(dataDir, 'media'), result)
       const expectations = await releaseExpectations(payload, triggers)
       const exportMs = Date.now() - exportStarted
       progress = { ...progress, phases: { export: exportMs } }
-      // A manual or the nightly build renders everything; a publish lets the publisher decide.
-      const full = triggers.some((t) => t.action === 'daily') ? 'the nightly rebuild' : triggers.some((t) => t.action === 'manual') ? 'a rebuild asked for by hand' : null
       const build = () =>
         runBuild({ deployId: id, triggers, snapshotDir, expectations, full, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = { ...p, phases: { export: exportMs, ...p.phases } }) })
       outcome = await build()

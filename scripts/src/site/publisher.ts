@@ -26,7 +26,7 @@
  * nightly full build moves the clock on.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { localeCodes, type LocaleCode } from '@lotse/translations'
@@ -36,10 +36,10 @@ import type { LocalReleases } from '../deploy/releases'
 import { type DeployTarget, LocalTarget } from '../deploy/targets'
 import { root } from '../lib/paths'
 import { buildSite, type PageReads, siteDir } from './build'
-import { isCompressible, precompress } from './compress'
+import { precompress } from './compress'
 import { checkPages } from './linkcheck'
 import { updateOfflineManifests } from './offline'
-import { closeIndexes, openIndex, type SearchIndexes, writeIndex } from './pagefind'
+import { bundleOf, closeIndexes, filesOf, forEachLocale, openIndex, placeBundle, type SearchIndexes } from './pagefind'
 import { removeFile, replaceFile, linkTree } from './releaseFiles'
 import { type Prerenderer, rendererDir, warmUp } from './renderer'
 
@@ -59,6 +59,8 @@ export interface PublishOptions {
 
 /** The state folder of a release (hidden: serving.ts refuses every path with a dot segment). */
 const STATE = '.lotse'
+/** The name of a begun release's folder, before the pid (`Publisher.spare`). */
+const SPARE = '.next-'
 /** A publish that would render more than this share of the pages is done as a full build (which uses every core). */
 const FULL_BUILD_SHARE = 0.5
 
@@ -125,6 +127,14 @@ interface SiteDependencies {
 const siteDependencies = () => (globalThis as Record<symbol, SiteDependencies | undefined>)[Symbol.for('lotse.siteDependencies')]
 
 /** A page of the site the warm build can render. */
+/** A release begun from the live release `of` (`Publisher.spare`). */
+interface Spare {
+  of: string
+  name: string
+  dir: string
+  linking: Promise<void>
+}
+
 interface StaticPath {
   pathname: string
   route: { type: string }
@@ -133,6 +143,14 @@ interface StaticPath {
 export class Publisher {
   private state: State | null = null
   private site: Prerenderer | null = null
+  /**
+   * The next release, begun while the publisher waits: hard links to every file of the live
+   * release `of` (about 60,000 at 1,000 offers, 5 s on this disk), so a publish finds them made.
+   * Its folder is hidden (`.next-…`, not a release to list, roll back to or clean up) until the
+   * publish that takes it names it as a release, just before the switch.
+   */
+  private spare: Spare | null = null
+  private begun = 0
   /** The code fingerprint when this publisher started: its warm build was made from that code. */
   private readonly startedWith = codeKey()
 
@@ -199,9 +217,10 @@ export class Publisher {
    * A new release folder with the snapshot it is built from in its `.lotse/`: the site reads a
    * snapshot folder once (site/src/lib/snapshot.ts), and this one is new with every release.
    */
-  private createRelease(snapshotDir: string): { name: string; dir: string; snapshot: string } {
+  private createRelease(snapshotDir: string, spare?: Spare): { name: string; dir: string; snapshot: string } {
     this.releases.discardIncomplete()
-    const release = this.releases.create()
+    this.discardBegun(spare?.name)
+    const release = spare ?? this.releases.create()
     const snapshot = path.join(release.dir, STATE)
     mkdirSync(snapshot)
     copyFileSync(path.join(snapshotDir, 'snapshot.json'), path.join(snapshot, 'snapshot.json'))
@@ -220,6 +239,7 @@ export class Publisher {
   private async fullBuild({ snapshotDir, expectations, timed, live }: PublishOptions, reason: string): Promise<{ release: string; mode: PublishMode }> {
     // The build's clock: the operator's (tests freeze it with LOTSE_NOW) or now, the same for every page.
     const now = process.env.LOTSE_NOW || new Date().toISOString()
+    await this.dropSpare()
     const release = this.createRelease(snapshotDir)
     try {
       await this.dropIndexes()
@@ -240,6 +260,45 @@ export class Publisher {
       if (this.releases.live() !== release.name) this.releases.discard(release.name)
       throw err
     }
+  }
+
+  /** Begins the next release from the live one, unless it is begun already. */
+  private beginSpare(): void {
+    const live = this.state?.release
+    if (!live || this.spare?.of === live) return
+    this.discardBegun()
+    // A new name each time: the site caches the snapshot it loaded by its folder's path.
+    const name = `${SPARE}${process.pid}-${++this.begun}`
+    const release = { name, dir: path.join(this.releases.releasesDir, name) }
+    mkdirSync(release.dir)
+    const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, new Set([STATE, '.lotse-release.json']))
+    linking.catch(() => undefined)
+    this.spare = { of: live, ...release, linking }
+  }
+
+  /** Deletes begun releases but `except` (those of a publisher that was stopped, or this one's unused). */
+  private discardBegun(except?: string): void {
+    if (!existsSync(this.releases.releasesDir)) return
+    for (const name of readdirSync(this.releases.releasesDir)) if (name.startsWith(SPARE) && name !== except) rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
+  }
+
+  /**
+   * The begun release when it was made from the live release `of` and is still there (a deploy
+   * by hand deletes unfinished releases); any other is deleted.
+   */
+  private async takeSpare(of: string): Promise<Spare | undefined> {
+    const spare = this.spare
+    this.spare = null
+    if (!spare) return undefined
+    // Taken while its links may still be made: the publish waits for them before it writes.
+    if (spare.of === of && existsSync(spare.dir)) return spare
+    await spare.linking.catch(() => undefined)
+    this.releases.discard(spare.name)
+    return undefined
+  }
+
+  private async dropSpare(): Promise<void> {
+    await this.takeSpare('')
   }
 
   private async dropIndexes(): Promise<void> {
@@ -288,7 +347,9 @@ export class Publisher {
    * deploy process while it waits for its next request; a publish finishes what is undone.
    */
   async prepare(): Promise<void> {
-    if (this.fullBuildReason() === null) await this.warmState((_, fn) => fn())
+    if (this.fullBuildReason() !== null) return
+    await this.warmState((_, fn) => fn())
+    this.beginSpare()
   }
 
   /** What `prepare` makes ready, for the state `fullBuildReason` has just accepted. */
@@ -321,13 +382,17 @@ export class Publisher {
     const state = this.state!
     const liveDir = path.join(this.releases.releasesDir, state.release)
     const site = this.site!
+    const spare = await this.takeSpare(state.release)
     return withEnv({ LOTSE_NOW: state.now }, async () => {
-      const release = this.createRelease(snapshotDir)
-      let linking: Promise<void> = Promise.resolve()
+      let release = this.createRelease(snapshotDir, spare)
+      let linking: Promise<void> = spare?.linking ?? Promise.resolve()
       try {
-        const { paths, render, removed, changedKeys, prints } = await timed('diff', async () => {
+        // The new snapshot's pages (it is loaded and checked against the contract on the way).
+        const paths = await timed('paths', async () => {
           process.env.LOTSE_SNAPSHOT_DIR = release.snapshot
-          const paths = await this.pathsOf(site)
+          return this.pathsOf(site)
+        })
+        const { render, removed, changedKeys, prints } = await timed('diff', async () => {
           const deps = siteDependencies()!
           const changedKeys = new Map<string, string>()
           // Kinds whose fingerprint is unchanged cannot have changed keys (the vocabulary, mostly).
@@ -343,9 +408,10 @@ export class Publisher {
             return !read || read.some((k) => changedKeys.has(k))
           })
           const removed = [...state.pages.keys()].filter((url) => !paths.has(url))
-          return { paths, render, removed, changedKeys, prints }
+          return { render, removed, changedKeys, prints }
         })
         if (render.length + removed.length > paths.size * FULL_BUILD_SHARE) {
+          await linking.catch(() => undefined)
           this.releases.discard(release.name)
           return `the change touches ${render.length + removed.length} of ${paths.size} pages`
         }
@@ -375,11 +441,13 @@ export class Publisher {
         for (const url of removed) pages.delete(url)
         for (const [url, { keys }] of rendered) pages.set(url, keys)
 
-        // The release of hard links grows while Pagefind works (it runs in its own process).
-        linking = linkTree(liveDir, release.dir, new Set([STATE, '.lotse-release.json']))
-        linking.catch(() => undefined)
-        const fresh = path.join(release.dir, STATE, 'pagefind')
-        const bundleCodes = await timed('index', () => this.reindex(state, outputs, removed, fresh))
+        // Unless begun while waiting, the release of hard links grows while Pagefind works (it runs in its own process).
+        if (!spare) {
+          linking = linkTree(liveDir, release.dir, new Set([STATE, '.lotse-release.json']))
+          linking.catch(() => undefined)
+        }
+        const newBundles = await timed('index', () => this.reindex(state, outputs, removed))
+        const bundleCodes = [...newBundles.keys()]
         const changed: string[] = []
         const bundles: string[] = []
         await timed('write', async () => {
@@ -390,8 +458,12 @@ export class Publisher {
           }
           for (const url of removed) removeFile(release.dir, path.join(release.dir, fileOfUrl(url)))
           syncMedia(path.join(snapshotDir, 'media'), path.join(release.dir, 'media'))
-          for (const code of bundleCodes) bundles.push(...this.placeBundle(path.join(fresh, code), path.join(release.dir, 'pagefind', code), path.join(liveDir, 'pagefind', code)))
-          rmSync(fresh, { recursive: true, force: true })
+          for (const [code, bundle] of newBundles) {
+            const kept = state.indexes!.get(code)!
+            const placed = placeBundle(path.join(release.dir, 'pagefind', code), bundle, kept.files)
+            kept.files = placed.files
+            bundles.push(...placed.written)
+          }
         })
 
         await timed('offline', async () => {
@@ -413,6 +485,12 @@ export class Publisher {
         this.writeState(release.dir, { now: state.now, code: state.code, pages })
         const problemsOfRelease = await timed('check', async () => checkRelease(release.dir, expectations, [...changed, ...bundles]))
         if (problemsOfRelease.length > 0) throw new Error(`the new site failed its checks: ${problemsOfRelease.join('; ')}`)
+        if (spare) {
+          // The begun release gets its name now (a rename: the links stay as they are).
+          const named = this.releases.create()
+          renameSync(release.dir, named.dir)
+          release = { ...named, snapshot: path.join(named.dir, STATE) }
+        }
         await timed('switch', () => this.switchLive(release))
         // The state follows the release: new values for the keys that changed, and for keys first read now.
         const deps = siteDependencies()!
@@ -432,21 +510,21 @@ export class Publisher {
   }
 
   /**
-   * Brings the kept index of every locale with changed pages up to date and writes its bundle
-   * into `freshDir/<locale>`. Returns the locales written.
+   * Brings the kept index of every locale with changed pages up to date and returns its new
+   * bundle, in memory (placed once the release's links are made).
    */
-  private async reindex(state: State, outputs: Map<string, Buffer>, removed: string[], freshDir: string): Promise<LocaleCode[]> {
+  private async reindex(state: State, outputs: Map<string, Buffer>, removed: string[]): Promise<Map<LocaleCode, Map<string, Uint8Array>>> {
     const liveDir = path.join(this.releases.releasesDir, state.release)
     if (!state.indexes) {
       // After a restart: the indexes again from the live release's pages (the cost of a full index, once).
       await closeIndexes()
       const indexes: SearchIndexes = new Map()
-      for (const code of localeCodes) {
+      await forEachLocale(localeCodes, async (code) => {
         const index = await openIndex(code)
         const added = await index.addDirectory({ path: liveDir, glob: `${code}/**/*.html` })
         if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
-        indexes.set(code, index)
-      }
+        indexes.set(code, { index, files: filesOf(path.join(liveDir, 'pagefind', code)) })
+      })
       state.indexes = indexes
     }
     // Each locale's pages to add again: changed ones with their HTML, removed ones as a page
@@ -460,42 +538,23 @@ export class Publisher {
     }
     for (const [file, data] of outputs) add(file, data.toString('utf8'))
     for (const url of removed) add(fileOfUrl(url), '<html><body></body></html>')
-    // One locale after the other: side by side measured no faster (Pagefind builds an index on
-    // one thread: 4 locales of 1,044 offers 1.34 s one by one, 1.23 s side by side).
-    for (const [code, pages] of byLocale) {
-      const index = state.indexes.get(code)!
-      for (const page of pages) {
+    const indexes = state.indexes
+    const bundles = new Map<LocaleCode, Map<string, Uint8Array>>()
+    await forEachLocale(byLocale.keys(), async (code) => {
+      const { index } = indexes.get(code)!
+      for (const page of byLocale.get(code)!) {
         const added = await index.addHTMLFile(page)
         if (added.errors.length > 0) throw new Error(`Pagefind failed on ${page.sourcePath}: ${added.errors.join('; ')}`)
       }
-      await writeIndex(index, code, path.join(freshDir, code))
-    }
-    return [...byLocale.keys()]
+      bundles.set(code, await bundleOf(index, code))
+    })
+    // In the locale table's order, whichever service finished first.
+    return new Map(localeCodes.filter((code) => bundles.has(code)).map((code) => [code, bundles.get(code)!]))
   }
 
-  /**
-   * Puts a new bundle in place of the linked one; Pagefind's chunks are named by their content,
-   * so the live release's compressed copies fit those it has already. Returns the files that
-   * need compressed copies.
-   */
-  private placeBundle(fresh: string, bundle: string, liveBundle: string): string[] {
-    rmSync(bundle, { recursive: true, force: true })
-    mkdirSync(path.dirname(bundle), { recursive: true })
-    renameSync(fresh, bundle)
-    const written: string[] = []
-    for (const name of readdirSync(bundle)) {
-      const file = path.join(bundle, name)
-      if (!statSync(file).isFile() || !isCompressible(name)) continue
-      const before = path.join(liveBundle, name)
-      if (existsSync(before) && readFileSync(before).equals(readFileSync(file))) {
-        for (const suffix of ['.br', '.gz']) if (existsSync(before + suffix)) linkSync(before + suffix, file + suffix)
-      } else written.push(file)
-    }
-    return written
-  }
-
-  /** Ends what the publisher keeps (Pagefind's service; the warm build ends with the process). */
+  /** Ends what the publisher keeps (the begun release, Pagefind's services; the warm build ends with the process). */
   async close(): Promise<void> {
+    await this.dropSpare()
     await closeIndexes()
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { availableFilters, INDEX_FILTER, mergeHits, pagefindLoader, prepareQuery, search, type LoadBundle, type PagefindBundle, type PagefindModule } from './engine'
+import { availableFilters, INDEX_FILTER, mergeHits, pagefindLoader, prepareQuery, ranked, search, type LoadBundle, type PagefindBundle, type PagefindModule } from './engine'
 
 /**
  * Pagefind instances over fixed indexes (locale → url → title), as `pagefindLoader` makes them:
@@ -27,7 +27,7 @@ function fakeSite(indexes: Record<string, Record<string, string>>, filters: Reco
         const results = Object.entries(indexes[index]!)
           .filter(([, title]) => prepareQuery(title, index).includes(query))
           // The page text is its title, all of it matched: the excerpt is the title marked.
-          .map(([url, title]) => ({ data: async () => ({ url, excerpt: '', meta: { title }, raw_content: title, weighted_locations: [{ location: 0, balanced_score: 1 }] }) }))
+          .map(([url, title]) => ({ id: url, score: 1, data: async () => ({ url, excerpt: '', meta: { title }, raw_content: title, weighted_locations: [{ location: 0, balanced_score: 1 }] }) }))
         return { results }
       },
       merge: async (other) => {
@@ -53,6 +53,13 @@ describe('search engine', () => {
   it('sends Pagefind the search keys of the words, so a plural finds the singular', () => {
     expect(prepareQuery('  Integrationskurse \n', 'de')).toBe(prepareQuery('Integrationskurs', 'de'))
     expect(prepareQuery('Integrationskurse', 'de')).not.toBe('Integrationskurse')
+  })
+
+  it('orders results of equal score by page id, whatever order the index returns them in', () => {
+    const result = (id: string, score: number) => ({ id, score, data: async () => ({ url: id, excerpt: '', meta: {}, raw_content: '', weighted_locations: [] }) })
+    const order = (results: ReturnType<typeof result>[]) => ranked(results).map((r) => r.id)
+    expect(order([result('de_b', 1), result('de_c', 2), result('de_a', 1)])).toEqual(['de_c', 'de_a', 'de_b'])
+    expect(order([result('de_a', 1), result('de_b', 1), result('de_c', 2)])).toEqual(['de_c', 'de_a', 'de_b'])
   })
 
   it('lists the reader’s results first and a page found in both languages once', () => {

@@ -12,6 +12,9 @@ import { queryVariants } from '../lib/searchText'
 
 /** One Pagefind result before its data is loaded (Pagefind loads fragments lazily). */
 export interface PagefindResult {
+  /** The page's id in the index: a hash of what Pagefind indexed of it, the same in every build. */
+  id: string
+  score: number
   data: () => Promise<ExcerptSource & { url: string; excerpt: string; meta: { title?: string; overdue?: string } }>
 }
 
@@ -99,10 +102,25 @@ export function mergeHits(own: Hit[], german: Hit[]): Hit[] {
   return [...own, ...german.filter((h) => !seen.has(pageKey(h.url)))]
 }
 
+/**
+ * Pagefind's results by score, pages of equal score by their id. Pagefind itself leaves equal
+ * scores in the order the pages came into its index: a full build adds them in the order the file
+ * system lists them, a publish adds a new page last (scripts/src/site/publisher.ts). Two offers
+ * with the same text would then swap places, or one drop below the limit, from one publish to the
+ * next; the id is a hash of the page's indexed content and URL, so the order holds in every build.
+ */
+export function ranked(results: PagefindResult[]): PagefindResult[] {
+  return [...results].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
 /** Asks one index of the bundle: the only place a query reaches Pagefind, through `prepareQuery`. */
 async function ask(bundle: PagefindBundle, locale: string, query: string, filters: Record<string, string> = {}): Promise<Hit[]> {
   const found = await bundle.search(prepareQuery(query, locale), { filters: { ...filters, [INDEX_FILTER]: locale } })
-  const data = await Promise.all((found?.results ?? []).slice(0, LIMIT).map((r) => r.data()))
+  const data = await Promise.all(
+    ranked(found?.results ?? [])
+      .slice(0, LIMIT)
+      .map((r) => r.data()),
+  )
   // Not Pagefind's own excerpt: it may quote the page's hidden search terms (searchExcerpt.ts).
   return data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: visibleExcerpt(d), locale, ...(d.meta.overdue ? { overdue: true as const } : {}) }))
 }

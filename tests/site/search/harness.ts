@@ -60,6 +60,8 @@ export async function openSearch(dist: string) {
         search: async (query, options) => {
           const found = await b.search(query, options)
           const results = (found?.results ?? []).map((r, i) => ({
+            id: r.id,
+            score: r.score,
             data: async () => {
               const d = await r.data()
               if (i < 5) {
