@@ -188,7 +188,9 @@ async function killPublisher(): Promise<void> {
   const pid = Number(publishers[0])
   // Its process group: the publisher and its Pagefind services.
   process.kill(-pid, 'SIGKILL')
-  for (let waited = 0; existsSync(`/proc/${pid}`) && readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'; waited += 50) {
+  // Until it is reaped: then this process has seen it end (Node sets the child's exit code as it
+  // reaps it), and the next publish starts a new one instead of asking the dead one.
+  for (let waited = 0; existsSync(`/proc/${pid}`); waited += 50) {
     if (waited > 10_000) throw new Error(`the publisher ${pid} did not end`)
     await new Promise((r) => setTimeout(r, 50))
   }

@@ -80,3 +80,14 @@ export function processesWithEnv(entry: string): ProcessInfo[] {
   }
   return found
 }
+
+/** Whether a process of this id exists (signal 0 checks without sending anything; EPERM: it exists, owned by another user). */
+export function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

@@ -35,6 +35,7 @@ import { type ReleaseExpectations, checkRelease } from '../deploy/checks'
 import type { LocalReleases } from '../deploy/releases'
 import { type DeployTarget, LocalTarget } from '../deploy/targets'
 import { root } from '../lib/paths'
+import { isRunning } from '../lib/proc'
 import { buildSite, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
 import { checkPages } from './linkcheck'
@@ -276,10 +277,19 @@ export class Publisher {
     this.spare = { of: live, ...release, linking }
   }
 
-  /** Deletes begun releases but `except` (those of a publisher that was stopped, or this one's unused). */
+  /**
+   * Deletes begun releases but `except`: this publisher's unused ones, and those of publishers
+   * that ended. Not those of another running publisher (the CMS's, while `npm run deploy` runs
+   * by hand): it may be making their links now.
+   */
   private discardBegun(except?: string): void {
     if (!existsSync(this.releases.releasesDir)) return
-    for (const name of readdirSync(this.releases.releasesDir)) if (name.startsWith(SPARE) && name !== except) rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
+    for (const name of readdirSync(this.releases.releasesDir)) {
+      if (!name.startsWith(SPARE) || name === except) continue
+      const pid = Number(name.slice(SPARE.length).split('-')[0])
+      if (pid !== process.pid && isRunning(pid)) continue
+      rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url'
 import { type RendererMessage, RendererMessageSchema, type RendererRequest, RendererRequestSchema, parseMessage } from '@lotse/cms/publish/protocol'
 
 import { endGroup } from '../deploy/channel'
+import { isRunning } from '../lib/proc'
 import { siteDir } from './build'
 
 /** What of Astro's default prerenderer the renderer uses (astro/dist/core/build/default-prerenderer.js). */
@@ -47,21 +48,12 @@ export function rendererDir(name: string): string {
   mkdirSync(renderersDir, { recursive: true })
   for (const old of readdirSync(renderersDir)) {
     const pid = Number(old.replace(/^[a-z]+-/, ''))
-    if (!alive(pid)) rmSync(path.join(renderersDir, old), { recursive: true, force: true })
+    if (!isRunning(pid)) rmSync(path.join(renderersDir, old), { recursive: true, force: true })
   }
   const outDir = path.join(renderersDir, `${name}-${process.pid}`)
   rmSync(outDir, { recursive: true, force: true })
   process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
   return outDir
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Starts Astro's build and resolves once it is paused before page generation. */
