@@ -153,9 +153,9 @@ export class ExportCache {
     this.context = ''
   }
 
-  /** @internal buildSnapshot's use: the documents of the last export, when it had this `context` (else none). */
-  entries(collection: CachedCollection, context?: string): Map<string, CachedDoc> {
-    return context === undefined || context === this.context ? (this.docs.get(collection) ?? new Map()) : new Map()
+  /** @internal buildSnapshot's use: the documents of the last export. */
+  entries(collection: CachedCollection): Map<string, CachedDoc> {
+    return this.docs.get(collection) ?? new Map()
   }
 
   /** @internal buildSnapshot's use: what this export made, kept once it succeeded. */
@@ -245,12 +245,13 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   const arrays: Partial<Record<CachedCollection, string>> = {}
   /**
    * The documents of a cached collection in the export's order: those read now mapped with
-   * `map`, the others as the cached export made them. Without a cache, all read now and mapped.
+   * `map`, the others as the cached export made them (when its context differs, all were read
+   * now). Without a cache, all read now and mapped.
    */
   const mapped = <T>(collection: CachedCollection, map: (d: Doc) => T): T[] => {
     if (!cache) return all[collection].map(map)
     const fresh = new Map(all[collection].map((d) => [String(d.id), d]))
-    const kept = cache.entries(collection, context)
+    const kept = cache.entries(collection)
     const entries = new Map<string, CachedDoc>()
     for (const { id } of stamps.get(collection)!) {
       const raw = fresh.get(String(id))
@@ -454,8 +455,6 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   }
 
   cache?.commit(context, exported, stats)
-  // Every part was checked against its schema above: the snapshot fits `SnapshotSchema`
-  // (checking it whole again took a fifth of the export's mapping time).
   /** The snapshot's JSON, as `JSON.stringify` makes it; the cached documents' parts as they were made. */
   const json = () =>
     cache
@@ -463,6 +462,8 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
           .map(([key, value]) => `${JSON.stringify(key)}:${arrays[key as CachedCollection] ?? JSON.stringify(value)}`)
           .join(',')}}`
       : JSON.stringify(snapshot)
+  // Every part was checked against its schema above, so the snapshot fits `SnapshotSchema`
+  // (checking it whole again took a fifth of the export's mapping time).
   return { snapshot, mediaFiles: [...new Set(mediaFiles)], json }
 }
 

@@ -149,8 +149,8 @@ function startProcess(): DeployProcess {
 /**
  * The publisher waiting for its next build, if it can serve one now: it keeps warm what the next
  * publish reuses (the site's build paused before page generation, the dependency map, the search
- * indexes; scripts/src/site/publisher.ts), about 1 GB resident at 1,000 offers (measured, see
- * the README). A publisher started under other settings is stopped instead; one whose code
+ * indexes; scripts/src/site/publisher.ts): at 1,044 offers about 1.4 GB resident, and its two
+ * Pagefind services about 250 MB each (`npm run bench:publish -- 1000 6`). A publisher started under other settings is stopped instead; one whose code
  * changed on disk ends itself after its build.
  */
 function takeIdle(): DeployProcess | undefined {

@@ -60,6 +60,8 @@ export interface PublishOptions {
 
 /** The state folder of a release (hidden: serving.ts refuses every path with a dot segment). */
 const STATE = '.lotse'
+/** What a release made from the live one does not take over from it: its state and its went-live marker. */
+const NOT_LINKED = new Set([STATE, '.lotse-release.json'])
 /** The name of a begun release's folder, before the pid (`Publisher.spare`). */
 const SPARE = '.next-'
 /** A publish that would render more than this share of the pages is done as a full build (which uses every core). */
@@ -127,7 +129,6 @@ interface SiteDependencies {
 }
 const siteDependencies = () => (globalThis as Record<symbol, SiteDependencies | undefined>)[Symbol.for('lotse.siteDependencies')]
 
-/** A page of the site the warm build can render. */
 /** A release begun from the live release `of` (`Publisher.spare`). */
 interface Spare {
   of: string
@@ -136,6 +137,7 @@ interface Spare {
   linking: Promise<void>
 }
 
+/** A page of the site the warm build can render. */
 interface StaticPath {
   pathname: string
   route: { type: string }
@@ -272,7 +274,7 @@ export class Publisher {
     const name = `${SPARE}${process.pid}-${++this.begun}`
     const release = { name, dir: path.join(this.releases.releasesDir, name) }
     mkdirSync(release.dir)
-    const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, new Set([STATE, '.lotse-release.json']))
+    const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, NOT_LINKED)
     linking.catch(() => undefined)
     this.spare = { of: live, ...release, linking }
   }
@@ -453,7 +455,7 @@ export class Publisher {
 
         // Unless begun while waiting, the release of hard links grows while Pagefind works (it runs in its own process).
         if (!spare) {
-          linking = linkTree(liveDir, release.dir, new Set([STATE, '.lotse-release.json']))
+          linking = linkTree(liveDir, release.dir, NOT_LINKED)
           linking.catch(() => undefined)
         }
         const newBundles = await timed('index', () => this.reindex(state, outputs, removed))
