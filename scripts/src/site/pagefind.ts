@@ -207,10 +207,10 @@ export async function bundleOf(index: pagefind.PagefindIndex, code: string, shar
  * live release's bundle), only files whose bytes changed are written, as new files, never
  * through a link, and files the bundle no longer has are removed with their compressed copies:
  * a publish that changed a few pages writes a few of the 1,400 files a locale has at 1,000
- * offers, the rest and their compressed copies stay links. Returns what the folder now holds
- * and the files written (which need compressed copies).
+ * offers, the rest and their compressed copies stay links. Returns what the folder now holds,
+ * the files written (which need compressed copies) and the files removed.
  */
-export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, before: BundleFiles | null): { files: BundleFiles; written: string[] } {
+export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, before: BundleFiles | null): { files: BundleFiles; written: string[]; removed: string[] } {
   const files: BundleFiles = new Map([...bundle].map(([name, data]) => [name, hashBytes(data)]))
   const written: string[] = []
   const made = new Set<string>()
@@ -226,8 +226,9 @@ export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, 
     }
     written.push(file)
   }
-  for (const name of before?.keys() ?? []) if (!files.has(name)) removeFile(bundleDir, path.join(bundleDir, name))
-  return { files, written }
+  const removed = [...(before?.keys() ?? [])].filter((name) => !files.has(name)).map((name) => path.join(bundleDir, name))
+  for (const file of removed) removeFile(bundleDir, file)
+  return { files, written, removed }
 }
 
 /** What a shard's bundle written earlier holds (after a restart, read from the live release). */

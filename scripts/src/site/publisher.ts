@@ -482,9 +482,9 @@ export class Publisher {
           linking.catch(() => undefined)
         }
         const newBundles = await timed('index', () => this.reindex(state, outputs, removed))
-        const bundleCodes = [...newBundles.keys()]
         const changed: string[] = []
         const bundles: string[] = []
+        const bundlesRemoved: string[] = []
         await timed('write', async () => {
           await linking
           for (const [file, data] of outputs) {
@@ -493,12 +493,18 @@ export class Publisher {
           }
           for (const url of removed) removeFile(release.dir, path.join(release.dir, fileOfUrl(url)))
           syncMedia(path.join(snapshotDir, 'media'), path.join(release.dir, 'media'))
-          bundles.push(...this.placeBundles(release.dir, state, newBundles))
+          const placed = this.placeBundles(release.dir, state, newBundles)
+          bundles.push(...placed.written)
+          bundlesRemoved.push(...placed.removed)
         })
 
         await timed('offline', async () => {
           const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
-          updateOfflineManifests(liveDir, release.dir, generatedAt, { written: [...outputs.keys()], removed: removed.map(fileOfUrl), bundles: bundleCodes })
+          const relative = (files: string[]) => files.map((file) => path.relative(release.dir, file).split(path.sep).join('/'))
+          updateOfflineManifests(liveDir, release.dir, generatedAt, {
+            written: [...outputs.keys(), ...relative(bundles)],
+            removed: [...removed.map(fileOfUrl), ...relative(bundlesRemoved)],
+          })
         })
         const problems = await timed('linkcheck', async () =>
           checkPages(
@@ -630,8 +636,9 @@ export class Publisher {
    * Puts the new bundles into the release (made of links to the live one): only changed files
    * are written; shards the locale no longer has are removed. Returns the files written.
    */
-  private placeBundles(dir: string, state: State, newBundles: Map<LocaleCode, NewBundles>): string[] {
+  private placeBundles(dir: string, state: State, newBundles: Map<LocaleCode, NewBundles>): { written: string[]; removed: string[] } {
     const written: string[] = []
+    const removed: string[] = []
     for (const [code, { bundles, before }] of newBundles) {
       const kept = state.indexes!.get(code)!
       const bundleDir = path.join(dir, 'pagefind', code)
@@ -639,13 +646,19 @@ export class Publisher {
         const placed = placeBundle(shardDir(bundleDir, shard), bundle, before[shard] ?? null)
         kept[shard]!.files = placed.files
         written.push(...placed.written)
+        removed.push(...placed.removed)
       }
+      // The shards the locale no longer has: their folders go.
       for (const [shard, files] of before.entries()) {
         if (shard < kept.length) continue
-        for (const name of files.keys()) removeFile(bundleDir, path.join(shardDir(bundleDir, shard), name))
+        for (const name of files.keys()) {
+          const file = path.join(shardDir(bundleDir, shard), name)
+          removeFile(bundleDir, file)
+          removed.push(file)
+        }
       }
     }
-    return written
+    return { written, removed }
   }
 
   /** Ends what the publisher keeps (the begun release, Pagefind's services; the warm build ends with the process). */
