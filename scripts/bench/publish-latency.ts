@@ -119,7 +119,7 @@ const sampler = setInterval(() => {
   if (now.total > peakBytes) [peakBytes, peakParts] = [now.total, now.parts]
 }, 250)
 
-/** Whether the live search index of `locale` holds `token` (its fragments are gzipped JSON). */
+/** Whether the live search index of `locale` holds `token` (in any shard; its fragments are gzipped JSON). */
 function indexed(token: string, locale: string): boolean {
   let root: string
   try {
@@ -127,8 +127,10 @@ function indexed(token: string, locale: string): boolean {
   } catch {
     return false
   }
-  const dir = path.join(root, 'pagefind', locale, 'fragment')
-  return readdirSync(dir).some((f) => {
+  // The fragments of every shard (`fragment/`, `1/fragment/` …).
+  const dir = path.join(root, 'pagefind', locale)
+  const fragments = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pf_fragment'))
+  return fragments.some((f) => {
     const raw = readFileSync(path.join(dir, f))
     // Pagefind prefixes its gzip streams with a signature; find the gzip header.
     const start = raw.indexOf(Buffer.from([0x1f, 0x8b]))

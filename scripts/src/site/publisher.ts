@@ -51,6 +51,7 @@ import {
   isSearchable,
   placeBundle,
   scratchOf,
+  searchablePages,
   type SearchIndexes,
   shardCount,
   shardDir,
@@ -571,20 +572,11 @@ export class Publisher {
       state.indexes!.set(code, kept)
       result.set(code, { bundles, before })
     }
-    /** A locale's searchable pages in the live release (source path → file). */
-    const searchableIn = (code: LocaleCode) => {
-      const sources = new Map<string, string | Uint8Array>()
-      for (const file of readdirSync(path.join(liveDir, code), { recursive: true, encoding: 'utf8' })) {
-        const full = path.join(liveDir, code, file)
-        if (file.endsWith('.html') && isSearchable(readFileSync(full, 'utf8'))) sources.set(`${code}/${file.split(path.sep).join('/')}`, full)
-      }
-      return sources
-    }
     if (!state.indexes) {
       // After a restart: the indexes again from the live release's pages (the cost of a full index, once).
       await closeIndexes()
       state.indexes = new Map()
-      await forEachLocale(localeCodes, (code) => fresh(code, searchableIn(code)))
+      await forEachLocale(localeCodes, async (code) => fresh(code, await searchablePages(liveDir, code)))
     }
     // Each locale's changed searchable pages: the new HTML, or null for a page that left the
     // index (removed, or no longer marked searchable). Other pages (lists, filters) are in no index.
