@@ -80,7 +80,7 @@ afterAll(async () => {
 let written = 0
 function writeSnapshot(s: Snapshot): string {
   const dir = path.join(work, 'snapshots', String(written++))
-  writeExport(dir, media.source, { json: () => JSON.stringify(SnapshotSchema.parse(s)), mediaFiles: media.files })
+  writeExport(dir, media.source, { json: () => Buffer.from(JSON.stringify(SnapshotSchema.parse(s))), mediaFiles: media.files })
   return dir
 }
 
