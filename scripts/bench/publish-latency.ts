@@ -8,8 +8,9 @@
  * time goes (the worker picking the publish up, export, the publisher's phases, the deletion of
  * old releases after the switch, which no reader waits for), and the peak memory of everything
  * running (this process, which is the CMS with its job worker, and the publisher with what it
- * starts). A round starts 3 s after the previous build has ended, so each measures one publish on
- * an idle system, not a queue behind another.
+ * starts). A round starts once the processes the bench started have been idle for a second (the
+ * publisher gets ready for the next publish after each one), so each measures one publish on an
+ * idle system, not a queue behind another or behind the publisher's own preparation.
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
  *
@@ -118,7 +119,7 @@ const sampler = setInterval(() => {
   if (now.total > peakBytes) [peakBytes, peakParts] = [now.total, now.parts]
 }, 250)
 
-/** Whether the live search index of `locale` holds `token` (its fragments are gzipped JSON). */
+/** Whether the live search index of `locale` holds `token` (in any shard; its fragments are gzipped JSON). */
 function indexed(token: string, locale: string): boolean {
   let root: string
   try {
@@ -126,8 +127,10 @@ function indexed(token: string, locale: string): boolean {
   } catch {
     return false
   }
-  const dir = path.join(root, 'pagefind', locale, 'fragment')
-  return readdirSync(dir).some((f) => {
+  // The fragments of every shard (`fragment/`, `1/fragment/` …).
+  const dir = path.join(root, 'pagefind', locale)
+  const fragments = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pf_fragment'))
+  return fragments.some((f) => {
     const raw = readFileSync(path.join(dir, f))
     // Pagefind prefixes its gzip streams with a signature; find the gzip header.
     const start = raw.indexOf(Buffer.from([0x1f, 0x8b]))
@@ -150,6 +153,39 @@ async function waitLive(slug: string, token: string, timeoutMs = 180_000): Promi
     await sleep(100)
   }
   throw new Error(`"${token}" did not go live within ${timeoutMs / 1000} s`, { cause: new Error(`build queue: ${await queueState().catch((e: Error) => e.message)}`) })
+}
+
+/** CPU time (clock ticks) the processes of the data folder have used so far. */
+function cpuTicks(): number {
+  let ticks = 0
+  for (const pid of processesOfDataDir()) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return ticks
+}
+
+/**
+ * Waits until the processes of the data folder (the deploy process getting ready for the next
+ * publish: its warm build, the next release's links; Pagefind's services) have been idle for a
+ * second, i.e. used less than 5 % of one core; at most `limitMs`. Returns how long it waited.
+ */
+async function waitIdle(limitMs = 120_000): Promise<number> {
+  const started = Date.now()
+  let before = cpuTicks()
+  while (Date.now() - started < limitMs) {
+    await sleep(1000)
+    const now = cpuTicks()
+    // Clock ticks are 1/100 s: under 5 ticks in a second is under 5 %.
+    if (now - before < 5) return Date.now() - started
+    before = now
+  }
+  return Date.now() - started
 }
 
 let failure: unknown
@@ -184,8 +220,10 @@ try {
       .join(', ')})`,
   )
 
-  // As between any two publishes: the publisher gets ready for the next one (its warm build).
-  await sleep(3000)
+  // As between any two publishes: the publisher gets ready for the next one (its warm build,
+  // the values of its keys, the next release's links). Editors publish seconds to minutes
+  // apart; each round measures one publish on an idle system.
+  console.log(`[bench] publisher ready ${seconds(await waitIdle())} s after the first build`)
   const latencies: number[] = []
   const modes: string[] = []
   const phases: Record<string, number[]> = {}
@@ -227,9 +265,9 @@ try {
       .map(([k, v]) => `${k} ${seconds(v)}`)
       .join(', ')
     console.log(`[bench] round ${i + 1}: ${seconds(latencies.at(-1)!)} s, ${modes.at(-1)} (${round})`)
-    // Editors publish seconds apart, not back to back: time for the deploy process the worker
-    // starts ahead (about 2.4 s to load) to be ready, as it is for any publish in practice.
-    await sleep(3000)
+    // Editors publish seconds apart, not back to back: time for the deploy process to get ready
+    // again (the next release's links), as it is for any publish in practice.
+    await waitIdle()
   }
   const summary = {
     offers,

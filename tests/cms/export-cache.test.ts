@@ -18,8 +18,8 @@ const withoutTime = (json: string) => json.replace(/^\{"generatedAt":"[^"]+"/, '
 
 /** The cached export's JSON, after checking it against a full export made now. */
 async function cachedEqualsFull(): Promise<string> {
-  const cached = (await buildSnapshot(payload, { cache })).json()
-  const full = (await buildSnapshot(payload)).json()
+  const cached = (await buildSnapshot(payload, { cache })).json().toString()
+  const full = (await buildSnapshot(payload)).json().toString()
   expect(withoutTime(cached)).toBe(withoutTime(full))
   return cached
 }

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildSite } from '@lotse/scripts/site/build'
+import { buildSite, type PageReads } from '@lotse/scripts/site/build'
 import { serveSite } from '@lotse/scripts/site/server'
 import { localeCodes } from '@lotse/translations'
 import { uiStrings } from '@lotse/translations/ui'
@@ -26,6 +26,8 @@ import { openSearch } from './search/harness'
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-site-'))
 const out = path.join(work, 'dist')
 const emptyOut = path.join(work, 'dist-empty')
+/** What each page of the full build read (its URL → dependency keys). */
+let reads: PageReads
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8')
 const html = (file: string) => read(out, file)
 const gz = (s: string | Buffer) => gzipSync(s).length
@@ -74,7 +76,7 @@ beforeAll(async () => {
   })
   full.pages[0]!.body = { ...full.pages[0]!.body, de: unsafeBody }
   writeFixture(path.join(work, 'full'), full)
-  await buildSite(path.join(work, 'full'), out, noop)
+  reads = await buildSite(path.join(work, 'full'), out, noop)
   writeFixture(path.join(work, 'empty'), fixtureSnapshot({ events: [] }))
   await buildSite(path.join(work, 'empty'), emptyOut, noop)
 }, 240_000)
@@ -158,6 +160,16 @@ describe('site build', () => {
     expect(concept).toContain('1 von 2 Maßnahmen umgesetzt')
     expect(concept).toMatch(/id="befragung"[\s\S]*?Frist überschritten/)
     expect(concept).not.toMatch(/id="plattform"[^]*?Frist überschritten[^]*?id="befragung"/)
+  })
+
+  it('lists offers in the sitemaps by slug, so renaming an offer does not render the sitemaps again', () => {
+    const sitemap = reads.get('/ar/sitemap.xml')
+    expect(sitemap).toContain('content:slugs')
+    // Not the alphabetical list, nor any offer's title: an incremental publish renders a page again when one of these changes.
+    expect(sitemap!.filter((key) => key.startsWith('content:currentOffers') || key.startsWith('content:offers') || key.startsWith('doc:offers/'))).toEqual([])
+    const urls = [...read(out, 'ar/sitemap.xml').matchAll(/<loc>[^<]*\/ar\/offers\/([^/<]+)\/<\/loc>/g)].map((m) => m[1]!)
+    expect(urls.length).toBeGreaterThan(2)
+    expect(urls).toEqual([...urls].sort())
   })
 
   it('sanitizes rich text links and publishes structured data, feeds and a sitemap with alternates', () => {

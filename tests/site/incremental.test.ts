@@ -52,6 +52,10 @@ let media = { source: '', files: [] as string[] }
 beforeAll(async () => {
   // The publisher process reads its data folder and clock from the environment it starts with.
   Object.assign(process.env, { LOTSE_DATA_DIR: work, LOTSE_NOW: '2026-11-25T08:00:00.000Z', LOTSE_DEPLOY_PRESTART: 'off', LOTSE_LOG_LEVEL: 'warn' })
+  // The seed's search indexes in shards of about 20 pages (about 5 per locale), so edits remake
+  // single shards, new and removed pages change the number of shards, and the query set goes
+  // through the merged shards; from 1,000 offers the shards are the production size.
+  if (BASE === 'seed') process.env.LOTSE_SEARCH_SHARD_PAGES = '20'
   delete process.env.LOTSE_DEPLOY_COMMAND
   delete process.env.DEPLOY_DIR
   if (BASE === 'seed') {
@@ -76,7 +80,7 @@ afterAll(async () => {
 let written = 0
 function writeSnapshot(s: Snapshot): string {
   const dir = path.join(work, 'snapshots', String(written++))
-  writeExport(dir, media.source, { json: () => JSON.stringify(SnapshotSchema.parse(s)), mediaFiles: media.files })
+  writeExport(dir, media.source, { json: () => Buffer.from(JSON.stringify(SnapshotSchema.parse(s))), mediaFiles: media.files })
   return dir
 }
 

@@ -51,6 +51,8 @@ const BREAKS = fixtureEvent('sprachcafe-zeilen', '2026-12-01T17:00:00.000Z', {
 
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
+  // Each locale's search index in shards of three pages: both servers and Chromium's search go through the shard folders.
+  process.env.LOTSE_SEARCH_SHARD_PAGES = '3'
   work = mkdtempSync(path.join(tmpdir(), 'lotse-serving-'))
   const liveDir = path.join(work, 'media', 'site')
   release = path.join(work, 'media', 'site.releases', 'r1')
@@ -75,6 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.LOTSE_NOW
+  delete process.env.LOTSE_SEARCH_SHARD_PAGES
   await browser?.close()
   await Promise.all(Object.values(servers).map((s) => s.stop()))
   if (work) rmSync(work, { recursive: true, force: true })
@@ -295,11 +298,15 @@ describe.each(['built-in server', 'nginx'])('%s', (name) => {
   })
 
   it('finds a page with the search in Chromium, with no policy violation and no third-party request', async () => {
+    // Through the merged shards of the German index (shards of three pages, see beforeAll).
+    expect((JSON.parse(file('pagefind/de/shards.json').toString()) as { shards: number }).shards).toBeGreaterThan(1)
     const context = await browser.newContext()
+    const served: string[] = []
     const foreign: string[] = []
     const violations: string[] = []
     context.on('request', (r) => {
       if (!r.url().startsWith(server().base)) foreign.push(r.url())
+      else served.push(new URL(r.url()).pathname)
     })
     await context.exposeBinding('lotseReportViolation', (_source, v: string) => void violations.push(v))
     await context.addInitScript(() =>
@@ -313,6 +320,7 @@ describe.each(['built-in server', 'nginx'])('%s', (name) => {
     await searchAnswered(page)
     expect(await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/de/offers/sprachkurs/')
     await context.close()
+    expect(served).toContain('/pagefind/de/1/pagefind-entry.json')
     expect(violations).toEqual([])
     expect(foreign).toEqual([])
   })

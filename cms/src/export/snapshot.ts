@@ -113,8 +113,8 @@ export interface Overlay {
 export interface ExportResult {
   snapshot: Snapshot
   mediaFiles: string[]
-  /** The snapshot as JSON (what `writeSnapshot` writes). */
-  json: () => string
+  /** The snapshot as JSON, UTF-8 (what `writeSnapshot` writes). */
+  json: () => Buffer
 }
 
 /** The collections whose exported documents `ExportCache` keeps: those that grow with the county. */
@@ -169,7 +169,8 @@ export class ExportCache {
 interface CachedDoc {
   stamp: string
   doc: unknown
-  json: string
+  /** The document's JSON, UTF-8: the snapshot is put together from these, not encoded again whole (25 MB at 1,000 offers, about 0.4 s). */
+  json: Buffer
 }
 
 const stampOf = (doc: Doc) => `${String(doc.updatedAt)}|${String(doc.reviewedAt ?? '')}`
@@ -242,7 +243,7 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
   if (cache && !cache.madeWith(context)) for (const c of CACHED) if (all[c].length < stamps.get(c)!.length) all[c] = (await payload.find({ collection: c, ...query })).docs as unknown as Doc[]
   const exported = new Map<CachedCollection, Map<string, CachedDoc>>()
   const stats: ExportCache['stats'] = {}
-  const arrays: Partial<Record<CachedCollection, string>> = {}
+  const arrays: Partial<Record<CachedCollection, Buffer[]>> = {}
   /**
    * The documents of a cached collection in the export's order: those read now mapped with
    * `map`, the others as the cached export made them (when its context differs, all were read
@@ -257,13 +258,13 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
       const raw = fresh.get(String(id))
       if (raw) {
         const doc = map(raw)
-        entries.set(String(id), { stamp: stampOf(raw), doc, json: JSON.stringify(doc) })
+        entries.set(String(id), { stamp: stampOf(raw), doc, json: Buffer.from(JSON.stringify(doc)) })
       } else if (kept.has(String(id))) entries.set(String(id), kept.get(String(id))!)
       // Else it was unpublished or deleted while the export ran: the next publish has it.
     }
     exported.set(collection, entries)
     stats[collection] = { mapped: fresh.size, kept: entries.size - fresh.size }
-    arrays[collection] = `[${[...entries.values()].map((e) => e.json).join(',')}]`
+    arrays[collection] = [...entries.values()].map((e) => e.json)
     return [...entries.values()].map((e) => e.doc as T)
   }
   const common = (doc: Doc, collection: TranslatedCollection) => ({
@@ -456,12 +457,27 @@ export async function buildSnapshot(payload: Payload, options: { overlay?: Overl
 
   cache?.commit(context, exported, stats)
   /** The snapshot's JSON, as `JSON.stringify` makes it; the cached documents' parts as they were made. */
-  const json = () =>
-    cache
-      ? `{${Object.entries(snapshot)
-          .map(([key, value]) => `${JSON.stringify(key)}:${arrays[key as CachedCollection] ?? JSON.stringify(value)}`)
-          .join(',')}}`
-      : JSON.stringify(snapshot)
+  const json = () => {
+    if (!cache) return Buffer.from(JSON.stringify(snapshot))
+    const parts: Buffer[] = []
+    const text = (t: string) => parts.push(Buffer.from(t))
+    for (const [i, [key, value]] of Object.entries(snapshot).entries()) {
+      text(`${i > 0 ? ',' : '{'}${JSON.stringify(key)}:`)
+      const docs = arrays[key as CachedCollection]
+      if (!docs) {
+        text(JSON.stringify(value))
+        continue
+      }
+      text('[')
+      for (const [n, doc] of docs.entries()) {
+        if (n > 0) text(',')
+        parts.push(doc)
+      }
+      text(']')
+    }
+    text('}')
+    return Buffer.concat(parts)
+  }
   // Every part was checked against its schema above, so the snapshot fits `SnapshotSchema`
   // (checking it whole again took a fifth of the export's mapping time).
   return { snapshot, mediaFiles: [...new Set(mediaFiles)], json }

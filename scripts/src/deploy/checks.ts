@@ -5,6 +5,7 @@ import { isPagedCollection, PAGE_SEGMENTS } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
 
 import type { ReleaseExpectations } from '@lotse/cms/publish/protocol'
+import { SHARDS_FILE, shardDir } from '../site/pagefind'
 
 export type { ReleaseExpectations }
 
@@ -28,9 +29,16 @@ export function checkRelease(dir: string, expect: ReleaseExpectations, changedFi
     if (!existsSync(path.join(dir, code, 'index.html'))) problems.push(`the ${code} home page is missing (/${code}/)`)
   }
   for (const code of localeCodes) {
-    const entry = path.join(dir, 'pagefind', code, 'pagefind-entry.json')
-    if (!existsSync(entry)) problems.push(`the ${code} search index is missing (/pagefind/${code}/)`)
-    else if (!Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {}).length) problems.push(`the ${code} search index is empty`)
+    const bundle = path.join(dir, 'pagefind', code)
+    const list = path.join(bundle, SHARDS_FILE)
+    const shards = existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as { shards: number }).shards : 0
+    if (!(shards >= 1)) problems.push(`the ${code} search index is missing (/pagefind/${code}/${SHARDS_FILE})`)
+    for (let shard = 0; shard < shards; shard++) {
+      const entry = path.join(shardDir(bundle, shard), 'pagefind-entry.json')
+      if (!existsSync(entry)) problems.push(`the ${code} search index is missing (/pagefind/${code}/, shard ${shard})`)
+      else if (!Object.keys((JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, unknown> }).languages ?? {}).length)
+        problems.push(`the ${code} search index is empty (shard ${shard})`)
+    }
   }
   const page = (d: { collection: string; slug: string }) => (isPagedCollection(d.collection) ? path.join(dir, 'de', PAGE_SEGMENTS[d.collection], d.slug, 'index.html') : null)
   for (const doc of expect.mustExist) {

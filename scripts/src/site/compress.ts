@@ -10,22 +10,16 @@
  * 748 KB, quality 5 0.08 s for 832 KB, gzip -9 0.05 s for 925 KB. At 1,000 offers (13,000
  * pages) quality 11 throughout would add minutes to every publish.
  *
- * Runs on libuv's thread pool through node:zlib's async calls, a few files at a time.
+ * Many files (a full build) are shared out among worker threads, one per core
+ * (`compressWorker.mjs`); the few an incremental publish wrote are compressed right here.
  */
-import { createHash } from 'node:crypto'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
+import { Worker } from 'node:worker_threads'
 
-import { replaceFileAsync } from './releaseFiles'
+import { compressFiles } from './compressWorker.mjs'
 import { COMPRESSIBLE_EXTENSIONS, ENCODINGS } from './serving'
-
-const brotli = promisify(brotliCompress)
-const gz = promisify(gzip)
-
-/** Files compressed at once: enough to keep the thread pool (4 threads) busy. */
-const PARALLEL = 8
 
 export interface CompressResult {
   files: number
@@ -33,6 +27,14 @@ export interface CompressResult {
   brotliBytes: number
   gzipBytes: number
 }
+
+interface Job {
+  file: string
+  quality: number
+}
+
+/** Below this many files the worker threads' start (about 50 ms each) is not worth it. */
+const FEW = 200
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -51,47 +53,29 @@ export const isCompressible = (file: string) => COMPRESSIBLE_EXTENSIONS.has(path
  * as a new file: in a release made of hard links to the live one, the live copy stays as it is.
  */
 export async function precompress(outDir: string, only?: string[]): Promise<CompressResult> {
-  const result: CompressResult = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 }
   const files: string[] = only ? only.filter(isCompressible) : []
   if (!only) for await (const file of walk(outDir)) files.push(file)
   const shared = (file: string) => /^(_astro|pagefind)\//.test(path.relative(outDir, file).split(path.sep).join('/')) && /\.(m?js|css)$/.test(file)
-  // Pagefind writes the same scripts into every locale's bundle: each content is packed once.
-  const packed = new Map<string, Promise<[Buffer, Buffer]>>()
-  const pack = (data: Buffer, quality: number) => {
-    const key = `${quality}:${createHash('sha256').update(data).digest('hex')}`
-    let result = packed.get(key)
-    if (!result) {
-      result = Promise.all([
-        brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-        gz(data, { level: constants.Z_BEST_COMPRESSION }),
-      ])
-      packed.set(key, result)
-    }
-    return result
-  }
-  const one = async (file: string) => {
-    const data = await readFile(file)
-    const [br, gzipped] = await pack(data, shared(file) ? constants.BROTLI_MAX_QUALITY : 5)
-    result.files++
-    result.bytes += data.length
-    for (const { name, suffix } of ENCODINGS) {
-      const packed = name === 'br' ? br : gzipped
-      if (packed.length > data.length * 0.9) {
-        // No copy, and none left over: in a release made from the live one, the file's old
-        // copy (a link) would be served in place of the new file.
-        await rm(file + suffix, { force: true })
-        continue
-      }
-      await replaceFileAsync(file + suffix, packed)
-      if (name === 'br') result.brotliBytes += packed.length
-      else result.gzipBytes += packed.length
-    }
-  }
-  const queue = [...files]
-  await Promise.all(
-    Array.from({ length: PARALLEL }, async () => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await one(file)
-    }),
-  )
-  return result
+  const jobs: Job[] = files.map((file) => ({ file, quality: shared(file) ? 11 : 5 }))
+  const encodings = ENCODINGS.map(({ name, suffix }) => ({ name, suffix }))
+  const threads = Math.min(4, availableParallelism())
+  if (jobs.length < FEW || threads < 2) return compressFiles(jobs, encodings) as CompressResult
+  // The shared scripts all to the first thread (Pagefind writes the same ones into every
+  // locale's bundle: each content is compressed once there); the rest dealt out in turn.
+  const shares: Job[][] = Array.from({ length: threads }, () => [])
+  let next = 0
+  for (const job of jobs) shares[job.quality === 11 ? 0 : next++ % threads]!.push(job)
+  const results = await Promise.all(shares.map((share) => inThread(share, encodings)))
+  return results.reduce((sum, r) => ({ files: sum.files + r.files, bytes: sum.bytes + r.bytes, brotliBytes: sum.brotliBytes + r.brotliBytes, gzipBytes: sum.gzipBytes + r.gzipBytes }))
+}
+
+/** Runs `compressFiles` in a worker thread, which ends when it has answered (or with the process). */
+function inThread(jobs: Job[], encodings: { name: string; suffix: string }[]): Promise<CompressResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./compressWorker.mjs', import.meta.url), { workerData: { lotseCompress: true, jobs, encodings } })
+    let answer: CompressResult | undefined
+    worker.once('message', (result: CompressResult) => (answer = result))
+    worker.once('error', reject)
+    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the compression thread ended (exit code ${code}) without a result`))))
+  })
 }

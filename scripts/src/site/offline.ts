@@ -75,12 +75,12 @@ export function writeOfflineManifests(outDir: string, generatedAt: string): Reco
 
 /**
  * The same manifests for a release made from the live one (the incremental publisher): each
- * live manifest with the files that changed (`written`, `removed`, relative to the release; new
- * shared scripts go into every locale's) and the search bundles written anew (`bundles`), so
- * only those are looked at, not the 60,000 files of a large release. Equal to what
- * `writeOfflineManifests` gives for the new release (tests/site/incremental.test.ts).
+ * live manifest with the files that changed (`written`, `removed`, relative to the release:
+ * pages, search bundle files; new shared scripts go into every locale's), so only those are
+ * looked at, not the 60,000 files of a large release. Equal to what `writeOfflineManifests`
+ * gives for the new release (tests/site/incremental.test.ts).
  */
-export function updateOfflineManifests(liveDir: string, outDir: string, generatedAt: string, changes: { written: string[]; removed: string[]; bundles: string[] }): void {
+export function updateOfflineManifests(liveDir: string, outDir: string, generatedAt: string, changes: { written: string[]; removed: string[] }): void {
   const size = (root: string, url: string) => statSync(path.join(root, url)).size
   for (const code of localeCodes) {
     const manifest = JSON.parse(readFileSync(path.join(liveDir, code, 'offline.json'), 'utf8')) as OfflineManifest
@@ -91,28 +91,21 @@ export function updateOfflineManifests(liveDir: string, outDir: string, generate
       bytes -= size(liveDir, file)
       if (file.endsWith('index.html')) pages--
     }
+    // The locale's own folder and its search bundle.
+    const isOwn = (relative: string) => relative.startsWith(`${code}/`) || relative.startsWith(`pagefind/${code}/`)
     for (const relative of changes.removed) {
       const url = listedAs(`/${relative}`)
-      if (url !== null && relative.startsWith(`${code}/`)) drop(url, `/${relative}`)
+      if (url !== null && isOwn(relative)) drop(url, `/${relative}`)
     }
     for (const relative of changes.written) {
       const file = `/${relative}`
-      const own = relative.startsWith(`${code}/`)
+      const own = isOwn(relative)
       const url = own ? listedAs(file) : relative.startsWith('_astro/') && sharedFor(code, file) ? file : null
       if (url === null) continue
       if (existsSync(path.join(liveDir, file))) drop(url, file)
       files.add(url)
       bytes += size(outDir, file)
       if (own && file.endsWith('index.html')) pages++
-    }
-    if (changes.bundles.includes(code)) {
-      for (const url of [...files]) if (url.startsWith(`/pagefind/${code}/`)) drop(url, url)
-      const bundle: { url: string; bytes: number }[] = []
-      walk(path.join(outDir, 'pagefind', code), outDir, bundle)
-      for (const f of bundle) {
-        files.add(f.url)
-        bytes += f.bytes
-      }
     }
     const updated: OfflineManifest = { locale: code, generatedAt, pages, bytes, files: [...files].sort() }
     replaceFile(path.join(outDir, code, 'offline.json'), JSON.stringify(updated))

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { filesOf, placeBundle } from './pagefind'
+import { filesOf, placeBundle, shardCount, shardOf } from './pagefind'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -52,5 +52,45 @@ describe('placing a Pagefind bundle', () => {
     expect(existsSync(path.join(next, 'fragment', 'de_old.pf_fragment.gz'))).toBe(false)
     expect(readFileSync(path.join(next, 'fragment', 'de_new.pf_fragment'), 'utf8')).toBe('new page')
     expect(existsSync(path.join(live, 'fragment', 'de_old.pf_fragment.gz'))).toBe(true)
+  })
+})
+
+describe('sharing a locale’s pages out among shards', () => {
+  const pages = (code: string, n: number) => Array.from({ length: n }, (_, i) => `${code}/offers/angebot-${i}/index.html`)
+
+  it('keeps a locale of up to 200 searchable pages in one shard', () => {
+    expect(shardCount(pages('de', 200))).toBe(1)
+    expect(shardCount([])).toBe(1)
+  })
+
+  it('makes shards of about 200 pages for larger locales, each page in the same shard in every locale', () => {
+    const count = shardCount(pages('de', 1373))
+    expect(count).toBe(7)
+    const sizes = Array.from({ length: count }, (_, shard) => pages('de', 1373).filter((p) => shardOf(p, count) === shard).length)
+    expect(Math.min(...sizes)).toBeGreaterThan(150)
+    expect(pages('ar', 1373).map((p) => shardOf(p, count))).toEqual(pages('de', 1373).map((p) => shardOf(p, count)))
+  })
+
+  it('takes fewer shards when one would be left without pages', () => {
+    // Two pages and shards of one page: two shards only if the pages fall into different ones.
+    process.env.LOTSE_SEARCH_SHARD_PAGES = '1'
+    try {
+      for (let i = 0; i < 50; i++) {
+        const two = [`de/a-${i}/index.html`, `de/b-${i}/index.html`]
+        const count = shardCount(two)
+        expect(new Set(two.map((p) => shardOf(p, count))).size).toBe(count)
+      }
+    } finally {
+      delete process.env.LOTSE_SEARCH_SHARD_PAGES
+    }
+  })
+
+  it('reads a shard’s files without the other shards’ folders below it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'lotse-bundle-'))
+    dirs.push(root)
+    placeBundle(root, bundle({ 'pagefind-entry.json': '{"v":0}', 'fragment/de_a.pf_fragment': 'a' }), null)
+    placeBundle(path.join(root, '1'), bundle({ 'pagefind-entry.json': '{"v":1}' }), null)
+    expect([...filesOf(root).keys()].sort()).toEqual(['fragment/de_a.pf_fragment', 'pagefind-entry.json'])
+    expect([...filesOf(path.join(root, '1')).keys()]).toEqual(['pagefind-entry.json'])
   })
 })

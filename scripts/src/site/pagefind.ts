@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { link, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import * as pagefind from 'pagefind'
 
 import { type LocaleCode, localeCodes } from '@lotse/translations'
 
+import { isRunning } from '../lib/proc'
 import { removeFile, replaceFile } from './releaseFiles'
 
 /**
@@ -37,6 +39,50 @@ export async function forEachLocale(codes: Iterable<LocaleCode>, work: (code: Lo
 }
 
 /**
+ * A locale's index is split into shards of about this many pages, because Pagefind remakes and
+ * compresses every file of an index whenever one page of it changed (about 360 ms for the 1,400
+ * pages of a locale at 1,000 offers, 60 ms for 160, 45 ms for 85; `getFiles`, one core): a
+ * publish remakes the shards holding its changed pages, and the search page merges the shards
+ * (Pagefind's `mergeIndex`, site/src/search/engine.ts). At seed size a locale is one shard.
+ * Each shard costs a reader two small requests more on the first query; 200 pages per shard
+ * keeps that to 7 shards at 1,000 offers. `LOTSE_SEARCH_SHARD_PAGES` overrides it (tests use
+ * small shards to split the seed), read at each use.
+ */
+const shardPages = () => Number(process.env.LOTSE_SEARCH_SHARD_PAGES) || 200
+
+/** The file in a locale's bundle folder that tells the search page how many shards to merge. */
+export const SHARDS_FILE = 'shards.json'
+
+/** A page's place among the shards: a hash of its path below the locale (`offers/x/index.html`), so it is the same in every locale and every build. */
+const pageHash = (sourcePath: string) =>
+  createHash('sha1')
+    .update(sourcePath.slice(sourcePath.indexOf('/') + 1))
+    .digest()
+    .readUInt32BE(0)
+
+/** The shard a page (`ar/offers/x/index.html`) belongs in, of `count`. */
+export const shardOf = (sourcePath: string, count: number) => pageHash(sourcePath) % count
+
+/**
+ * How many shards a locale's searchable pages make: shards of about `shardPages()` pages, fewer
+ * if one would be empty (Pagefind's search cannot open an index without pages). Depends on the
+ * pages alone, so a publish and a full build of the same pages share them out alike.
+ */
+export function shardCount(pages: Iterable<string>): number {
+  const hashes = [...pages].map(pageHash)
+  for (let count = Math.ceil(hashes.length / shardPages()); count > 1; count--) {
+    if (new Set(hashes.map((h) => h % count)).size === count) return count
+  }
+  return 1
+}
+
+/** The folder of a shard: the first in the locale's bundle folder (with Pagefind's scripts), the others numbered below it. */
+export const shardDir = (bundleDir: string, shard: number) => (shard === 0 ? bundleDir : path.join(bundleDir, String(shard)))
+
+/** Whether Pagefind indexes the page: the site marks what it indexes with `data-pagefind-body`; other pages (lists, filters) stay out of every index. */
+export const isSearchable = (html: string) => html.includes('data-pagefind-body')
+
+/**
  * One Pagefind bundle per locale at `/pagefind/{locale}/`, each forced to its language (so
  * Arabic is stemmed as Arabic, Tigrinya split on its own words) and each small enough to save
  * for offline use on its own. The search page loads its locale's bundle and, when nothing is
@@ -44,17 +90,16 @@ export async function forEachLocale(codes: Iterable<LocaleCode>, work: (code: Lo
  */
 export async function indexSite(outDir: string, keep?: SearchIndexes): Promise<Record<string, number>> {
   const pages: Record<string, number> = {}
-  const indexLocale = async (code: LocaleCode) => {
-    const index = await openIndex(code)
-    const added = await index.addDirectory({ path: outDir, glob: `${code}/**/*.html` })
-    if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
-    const { files } = placeBundle(path.join(outDir, 'pagefind', code), await bundleOf(index, code), null)
-    pages[code] = added.page_count
-    if (keep) keep.set(code, { index, files })
-    else await index.deleteIndex()
+  const indexOne = async (code: LocaleCode) => {
+    const sources = await searchablePages(outDir, code)
+    const { kept, bundles } = await indexLocale(code, sources, scratchOf(outDir))
+    for (const [shard, bundle] of bundles) kept[shard]!.files = placeBundle(shardDir(path.join(outDir, 'pagefind', code), shard), bundle, null).files
+    pages[code] = sources.size
+    if (keep) keep.set(code, kept)
+    else await Promise.all(kept.map((s) => s.index.deleteIndex()))
   }
   try {
-    await forEachLocale(localeCodes, indexLocale)
+    await forEachLocale(localeCodes, indexOne)
   } finally {
     // The publisher keeps its indexes, and with them Pagefind's services.
     if (!keep) await closeIndexes()
@@ -62,14 +107,90 @@ export async function indexSite(outDir: string, keep?: SearchIndexes): Promise<R
   return pages
 }
 
+/**
+ * The searchable pages of a locale in a built site (source path → file). Read asynchronously:
+ * meanwhile the other Pagefind service indexes another locale (about 200 ms per locale at 1,000
+ * offers, which would otherwise leave it waiting).
+ */
+export async function searchablePages(root: string, code: LocaleCode): Promise<Map<string, string>> {
+  const html = (await readdir(path.join(root, code), { recursive: true })).filter((file) => file.endsWith('.html')).sort()
+  const sources = new Map<string, string>()
+  await inBatches(html, async (file) => {
+    const full = path.join(root, code, file)
+    if (isSearchable(await readFile(full, 'utf8'))) sources.set(`${code}/${file.split(path.sep).join('/')}`, full)
+  })
+  // In file order, whatever order the reads finished in.
+  return new Map([...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** Runs `work` for every item, 16 at a time (the file system's calls go to libuv's thread pool). */
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 16) await Promise.all(items.slice(i, i + 16).map(work))
+}
+
+/** A folder for the hard links `indexLocale` hands to Pagefind, beside `dir` (hidden: releases and servers skip dot names) and on its disk. */
+export const scratchOf = (dir: string) => path.join(path.dirname(dir), `${SCRATCH}${process.pid}-${path.basename(dir)}`)
+
+/** The name of `indexLocale`'s scratch folders, before the pid (a folder of an ended process is left over: see `isLeftOver`). */
+const SCRATCH = '.pagefind-'
+
+/** Whether `name` in a folder is a scratch folder left by a process that ended. */
+export const isLeftOver = (name: string) => name.startsWith(SCRATCH) && !isRunning(Number(name.slice(SCRATCH.length).split('-')[0]))
+
+/**
+ * A new index of one locale's searchable pages (source path → the file, or its content), in
+ * shards: each shard's pages are hard-linked (or written) into a folder of `scratch` and read
+ * by Pagefind from there (`addDirectory` reads a locale's pages in half the time that sending
+ * them one by one takes). Returns the shards and their bundles (shard → file name → bytes).
+ */
+export async function indexLocale(code: LocaleCode, sources: Map<string, string | Uint8Array>, scratch: string): Promise<{ kept: KeptIndex; bundles: Map<number, Map<string, Uint8Array>> }> {
+  const count = shardCount(sources.keys())
+  const kept: KeptIndex = []
+  const bundles = new Map<number, Map<string, Uint8Array>>()
+  const folder = path.join(scratch, code)
+  try {
+    for (let shard = 0; shard < count; shard++) {
+      const dir = path.join(folder, String(shard))
+      const pages = new Set([...sources.keys()].filter((sourcePath) => shardOf(sourcePath, count) === shard))
+      for (const folder of new Set([...pages].map((sourcePath) => path.dirname(path.join(dir, sourcePath))))) mkdirSync(folder, { recursive: true })
+      await inBatches([...pages], async (sourcePath) => {
+        const source = sources.get(sourcePath)!
+        if (typeof source === 'string') await link(source, path.join(dir, sourcePath))
+        else await writeFile(path.join(dir, sourcePath), source)
+      })
+      const index = await openIndex(code)
+      kept.push({ index, files: new Map(), pages })
+      const added = await index.addDirectory({ path: dir, glob: `${code}/**/*.html` })
+      if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
+      bundles.set(shard, await bundleOf(index, code, shard, count))
+    }
+    return { kept, bundles }
+  } catch (err) {
+    await Promise.all(kept.map((s) => s.index.deleteIndex().catch(() => undefined)))
+    throw err
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+    // The scratch folder goes with its last locale (the other service may be using it now).
+    try {
+      rmdirSync(scratch)
+    } catch {
+      // Not empty, or gone.
+    }
+  }
+}
+
 /** A file name in a bundle (`fragment/de_1a2b3c4.pf_fragment`) → a hash of its bytes. */
 export type BundleFiles = Map<string, string>
 
-/** A locale's index kept alive between publishes, and what the live release's bundle of it holds. */
-export interface KeptIndex {
+/** One shard of a locale's index kept alive between publishes, what the live release's bundle of it holds, and its pages (source paths). */
+export interface KeptShard {
   index: pagefind.PagefindIndex
   files: BundleFiles
+  pages: Set<string>
 }
+
+/** A locale's index kept alive between publishes: its shards, in order. */
+export type KeptIndex = KeptShard[]
 
 /** Indexes kept alive between publishes, one per locale (scripts/src/site/publisher.ts). */
 export type SearchIndexes = Map<LocaleCode, KeptIndex>
@@ -83,15 +204,17 @@ export async function openIndex(code: LocaleCode): Promise<pagefind.PagefindInde
 }
 
 /**
- * One locale's bundle as Pagefind makes it, in memory (file name → bytes), without the parts
- * the site does not use. Pagefind compresses every file of it each time (about 330 ms per
- * locale at 1,000 offers); that is the price of an index that changed.
+ * One shard's bundle as Pagefind makes it, in memory (file name → bytes), without the parts the
+ * site does not use; the first shard's also names the number of shards (`SHARDS_FILE`). Pagefind
+ * compresses every file of it each time: that is the price of a shard that changed.
  */
-export async function bundleOf(index: pagefind.PagefindIndex, code: string): Promise<Map<string, Uint8Array>> {
+export async function bundleOf(index: pagefind.PagefindIndex, code: string, shard: number, count: number): Promise<Map<string, Uint8Array>> {
   const got = await index.getFiles()
   if (got.errors.length > 0) throw new Error(`Pagefind could not write the ${code} index: ${got.errors.join('; ')}`)
   const names = got.files.map((f) => f.path)
-  return new Map(got.files.filter((f) => !isUnused(f.path, names)).map((f) => [f.path, f.content]))
+  const bundle = new Map(got.files.filter((f) => !isUnused(f.path, names, shard)).map((f) => [f.path, f.content]))
+  if (shard === 0) bundle.set(SHARDS_FILE, new TextEncoder().encode(JSON.stringify({ shards: count })))
+  return bundle
 }
 
 /**
@@ -99,10 +222,10 @@ export async function bundleOf(index: pagefind.PagefindIndex, code: string): Pro
  * live release's bundle), only files whose bytes changed are written, as new files, never
  * through a link, and files the bundle no longer has are removed with their compressed copies:
  * a publish that changed a few pages writes a few of the 1,400 files a locale has at 1,000
- * offers, the rest and their compressed copies stay links. Returns what the folder now holds
- * and the files written (which need compressed copies).
+ * offers, the rest and their compressed copies stay links. Returns what the folder now holds,
+ * the files written (which need compressed copies) and the files removed.
  */
-export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, before: BundleFiles | null): { files: BundleFiles; written: string[] } {
+export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, before: BundleFiles | null): { files: BundleFiles; written: string[]; removed: string[] } {
   const files: BundleFiles = new Map([...bundle].map(([name, data]) => [name, hashBytes(data)]))
   const written: string[] = []
   const made = new Set<string>()
@@ -118,17 +241,21 @@ export function placeBundle(bundleDir: string, bundle: Map<string, Uint8Array>, 
     }
     written.push(file)
   }
-  for (const name of before?.keys() ?? []) if (!files.has(name)) removeFile(bundleDir, path.join(bundleDir, name))
-  return { files, written }
+  const removed = [...(before?.keys() ?? [])].filter((name) => !files.has(name)).map((name) => path.join(bundleDir, name))
+  for (const file of removed) removeFile(bundleDir, file)
+  return { files, written, removed }
 }
 
-/** What a bundle written earlier holds (after a restart, read from the live release). */
+/** What a shard's bundle written earlier holds (after a restart, read from the live release). */
 export function filesOf(bundleDir: string): BundleFiles {
   const files: BundleFiles = new Map()
   for (const entry of readdirSync(bundleDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || /\.(br|gz)$/.test(entry.name)) continue
     const file = path.join(entry.parentPath, entry.name)
-    files.set(path.relative(bundleDir, file).split(path.sep).join('/'), hashBytes(readFileSync(file)))
+    const name = path.relative(bundleDir, file).split(path.sep).join('/')
+    // The other shards' folders (`1/`, `2/` …) below the first shard's.
+    if (/^\d+\//.test(name)) continue
+    files.set(name, hashBytes(readFileSync(file)))
   }
   return files
 }
@@ -145,7 +272,9 @@ export async function closeIndexes(): Promise<void> {
  * own stemming wasm, the generic one; the site uses its own small search script, so these
  * would only make the offline download bigger.
  */
-function isUnused(name: string, names: string[]): boolean {
+function isUnused(name: string, names: string[], shard: number): boolean {
+  // The other shards are searched with the first one's scripts and WebAssembly (merged into its instance).
+  if (shard > 0 && /^(pagefind[^/]*\.(js|css)|wasm\.[a-z-]+\.pagefind)$/.test(name)) return true
   // Languages without a stemmer (fa, ps, ku, ti, uk …) search with the "unknown" wasm.
   const ownWasm = names.some((f) => /^wasm\.[a-z-]+\.pagefind$/.test(f) && f !== 'wasm.unknown.pagefind')
   return /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(name) || (ownWasm && name === 'wasm.unknown.pagefind')

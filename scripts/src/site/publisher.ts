@@ -40,7 +40,23 @@ import { buildSite, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
 import { checkPages } from './linkcheck'
 import { updateOfflineManifests } from './offline'
-import { bundleOf, closeIndexes, filesOf, forEachLocale, openIndex, placeBundle, type SearchIndexes } from './pagefind'
+import {
+  type BundleFiles,
+  bundleOf,
+  closeIndexes,
+  filesOf,
+  forEachLocale,
+  indexLocale,
+  isLeftOver,
+  isSearchable,
+  placeBundle,
+  scratchOf,
+  searchablePages,
+  type SearchIndexes,
+  shardCount,
+  shardDir,
+  shardOf,
+} from './pagefind'
 import { removeFile, replaceFile, linkTree } from './releaseFiles'
 import { type Prerenderer, rendererDir, warmUp } from './renderer'
 
@@ -137,10 +153,17 @@ interface Spare {
   linking: Promise<void>
 }
 
+/** A locale's shards a publish remade (shard → file name → bytes), and what each shard of the live bundle holds. */
+interface NewBundles {
+  bundles: Map<number, Map<string, Uint8Array>>
+  before: BundleFiles[]
+}
+
 /** A page of the site the warm build can render. */
 interface StaticPath {
   pathname: string
-  route: { type: string }
+  /** Astro's route: `component` is the page file (one per kind of page). */
+  route: { type: string; component: string }
 }
 
 export class Publisher {
@@ -281,12 +304,14 @@ export class Publisher {
 
   /**
    * Deletes begun releases but `except`: this publisher's unused ones, and those of publishers
-   * that ended. Not those of another running publisher (the CMS's, while `npm run deploy` runs
+   * that ended (and the scratch folders of their search indexing). Not those of another running publisher (the CMS's, while `npm run deploy` runs
    * by hand): it may be making their links now.
    */
   private discardBegun(except?: string): void {
     if (!existsSync(this.releases.releasesDir)) return
     for (const name of readdirSync(this.releases.releasesDir)) {
+      // Pagefind's scratch folders of a publisher that ended mid-index.
+      if (isLeftOver(name)) rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
       if (!name.startsWith(SPARE) || name === except) continue
       const pid = Number(name.slice(SPARE.length).split('-')[0])
       if (pid !== process.pid && isRunning(pid)) continue
@@ -372,10 +397,13 @@ export class Publisher {
     const liveDir = path.join(this.releases.releasesDir, state.release)
     await withEnv({ LOTSE_NOW: state.now, LOTSE_SNAPSHOT_DIR: path.join(liveDir, STATE) }, () =>
       timed('load', async () => {
-        // The site's modules load with its first page.
+        // The site's modules load with its first page; each kind of page loads its own with its
+        // first render (about 1 s over all kinds at 1,000 offers, which the first publish after
+        // a full build or a restart would otherwise wait for): one page of each kind, unused.
         if (!siteDependencies()) {
-          const [url, first] = [...(await this.pathsOf(site))][0]!
-          await this.renderPage(site, url, first)
+          const kinds = new Map<string, [string, StaticPath]>()
+          for (const [url, p] of await this.pathsOf(site)) if (!kinds.has(p.route.component)) kinds.set(p.route.component, [url, p])
+          for (const [url, p] of kinds.values()) await this.renderPage(site, url, p)
         }
         const deps = siteDependencies()!
         const keys = new Set([...state.pages.values()].flat())
@@ -459,9 +487,9 @@ export class Publisher {
           linking.catch(() => undefined)
         }
         const newBundles = await timed('index', () => this.reindex(state, outputs, removed))
-        const bundleCodes = [...newBundles.keys()]
         const changed: string[] = []
         const bundles: string[] = []
+        const bundlesRemoved: string[] = []
         await timed('write', async () => {
           await linking
           for (const [file, data] of outputs) {
@@ -470,17 +498,18 @@ export class Publisher {
           }
           for (const url of removed) removeFile(release.dir, path.join(release.dir, fileOfUrl(url)))
           syncMedia(path.join(snapshotDir, 'media'), path.join(release.dir, 'media'))
-          for (const [code, bundle] of newBundles) {
-            const kept = state.indexes!.get(code)!
-            const placed = placeBundle(path.join(release.dir, 'pagefind', code), bundle, kept.files)
-            kept.files = placed.files
-            bundles.push(...placed.written)
-          }
+          const placed = this.placeBundles(release.dir, state, newBundles)
+          bundles.push(...placed.written)
+          bundlesRemoved.push(...placed.removed)
         })
 
         await timed('offline', async () => {
           const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
-          updateOfflineManifests(liveDir, release.dir, generatedAt, { written: [...outputs.keys()], removed: removed.map(fileOfUrl), bundles: bundleCodes })
+          const relative = (files: string[]) => files.map((file) => path.relative(release.dir, file).split(path.sep).join('/'))
+          updateOfflineManifests(liveDir, release.dir, generatedAt, {
+            written: [...outputs.keys(), ...relative(bundles)],
+            removed: [...removed.map(fileOfUrl), ...relative(bundlesRemoved)],
+          })
         })
         const problems = await timed('linkcheck', async () =>
           checkPages(
@@ -522,46 +551,110 @@ export class Publisher {
   }
 
   /**
-   * Brings the kept index of every locale with changed pages up to date and returns its new
-   * bundle, in memory (placed once the release's links are made).
+   * Brings the kept index of every locale with changed searchable pages up to date and returns
+   * the new bundles of its changed shards, in memory (placed once the release's links are made,
+   * `placeBundles`). A locale whose pages now share out into another number of shards is
+   * indexed anew, as a full build would index it.
    */
-  private async reindex(state: State, outputs: Map<string, Buffer>, removed: string[]): Promise<Map<LocaleCode, Map<string, Uint8Array>>> {
+  private async reindex(state: State, outputs: Map<string, Buffer>, removed: string[]): Promise<Map<LocaleCode, NewBundles>> {
     const liveDir = path.join(this.releases.releasesDir, state.release)
+    const scratch = scratchOf(liveDir)
+    const live = (code: LocaleCode) => path.join(liveDir, 'pagefind', code)
+    const result = new Map<LocaleCode, NewBundles>()
+    /** The live bundle's shards: what each holds (a restart reads them from disk). */
+    const liveShards = (code: LocaleCode): BundleFiles[] => {
+      const kept = state.indexes?.get(code)
+      if (kept) return kept.map((s) => s.files)
+      const numbered = readdirSync(live(code)).filter((name) => /^\d+$/.test(name)).length
+      return Array.from({ length: numbered + 1 }, (_, shard) => filesOf(shardDir(live(code), shard)))
+    }
+    const fresh = async (code: LocaleCode, sources: Map<string, string | Uint8Array>) => {
+      const before = result.get(code)?.before ?? liveShards(code)
+      const old = state.indexes?.get(code)
+      const { kept, bundles } = await indexLocale(code, sources, scratch)
+      if (old) await Promise.all(old.map((s) => s.index.deleteIndex()))
+      state.indexes!.set(code, kept)
+      result.set(code, { bundles, before })
+    }
     if (!state.indexes) {
       // After a restart: the indexes again from the live release's pages (the cost of a full index, once).
       await closeIndexes()
-      const indexes: SearchIndexes = new Map()
-      await forEachLocale(localeCodes, async (code) => {
-        const index = await openIndex(code)
-        const added = await index.addDirectory({ path: liveDir, glob: `${code}/**/*.html` })
-        if (added.errors.length > 0) throw new Error(`Pagefind failed on ${code}: ${added.errors.join('; ')}`)
-        indexes.set(code, { index, files: filesOf(path.join(liveDir, 'pagefind', code)) })
-      })
-      state.indexes = indexes
+      state.indexes = new Map()
+      await forEachLocale(localeCodes, async (code) => fresh(code, await searchablePages(liveDir, code)))
     }
-    // Each locale's pages to add again: changed ones with their HTML, removed ones as a page
-    // without `data-pagefind-body` (Pagefind has no removal; such a page is left out of the index).
-    const byLocale = new Map<LocaleCode, { sourcePath: string; content: string }[]>()
+    // Each locale's changed searchable pages: the new HTML, or null for a page that left the
+    // index (removed, or no longer marked searchable). Other pages (lists, filters) are in no index.
+    const changes = new Map<LocaleCode, Map<string, string | null>>()
     const localeOf = (relative: string) => localeCodes.find((c) => relative.startsWith(`${c}/`))
-    const add = (relative: string, content: string) => {
+    const change = (relative: string, html: string | null) => {
       const code = localeOf(relative)
       if (!code || !relative.endsWith('.html')) return
-      byLocale.set(code, [...(byLocale.get(code) ?? []), { sourcePath: relative, content }])
+      const searchable = html !== null && isSearchable(html)
+      if (!searchable && !state.indexes!.get(code)!.some((s) => s.pages.has(relative))) return
+      changes.set(code, (changes.get(code) ?? new Map()).set(relative, searchable ? html : null))
     }
-    for (const [file, data] of outputs) add(file, data.toString('utf8'))
-    for (const url of removed) add(fileOfUrl(url), '<html><body></body></html>')
+    for (const [file, data] of outputs) change(file, data.toString('utf8'))
+    for (const url of removed) change(fileOfUrl(url), null)
     const indexes = state.indexes
-    const bundles = new Map<LocaleCode, Map<string, Uint8Array>>()
-    await forEachLocale(byLocale.keys(), async (code) => {
-      const { index } = indexes.get(code)!
-      for (const page of byLocale.get(code)!) {
-        const added = await index.addHTMLFile(page)
-        if (added.errors.length > 0) throw new Error(`Pagefind failed on ${page.sourcePath}: ${added.errors.join('; ')}`)
+    await forEachLocale(changes.keys(), async (code) => {
+      const kept = indexes.get(code)!
+      const pages = new Set(kept.flatMap((s) => [...s.pages]))
+      for (const [page, html] of changes.get(code)!) {
+        if (html === null) pages.delete(page)
+        else pages.add(page)
       }
-      bundles.set(code, await bundleOf(index, code))
+      const count = shardCount(pages)
+      if (count !== kept.length) {
+        const sources = new Map<string, string | Uint8Array>([...pages].map((page) => [page, path.join(liveDir, page)]))
+        for (const [page, html] of changes.get(code)!) if (html !== null) sources.set(page, Buffer.from(html))
+        await fresh(code, sources)
+        return
+      }
+      const bundles = new Map<number, Map<string, Uint8Array>>()
+      for (const [page, html] of changes.get(code)!) {
+        const shard = kept[shardOf(page, count)]!
+        // Pagefind has no removal: a page without `data-pagefind-body` is left out of an index whose other pages have it.
+        const added = await shard.index.addHTMLFile({ sourcePath: page, content: html ?? '<html><body></body></html>' })
+        if (added.errors.length > 0) throw new Error(`Pagefind failed on ${page}: ${added.errors.join('; ')}`)
+        if (html === null) shard.pages.delete(page)
+        else shard.pages.add(page)
+        bundles.set(shardOf(page, count), new Map())
+      }
+      for (const shard of bundles.keys()) bundles.set(shard, await bundleOf(kept[shard]!.index, code, shard, count))
+      const before = result.get(code)?.before ?? liveShards(code)
+      result.set(code, { bundles: new Map([...(result.get(code)?.bundles ?? []), ...bundles]), before })
     })
     // In the locale table's order, whichever service finished first.
-    return new Map(localeCodes.filter((code) => bundles.has(code)).map((code) => [code, bundles.get(code)!]))
+    return new Map(localeCodes.filter((code) => result.has(code)).map((code) => [code, result.get(code)!]))
+  }
+
+  /**
+   * Puts the new bundles into the release (made of links to the live one): only changed files
+   * are written; shards the locale no longer has are removed. Returns the files written.
+   */
+  private placeBundles(dir: string, state: State, newBundles: Map<LocaleCode, NewBundles>): { written: string[]; removed: string[] } {
+    const written: string[] = []
+    const removed: string[] = []
+    for (const [code, { bundles, before }] of newBundles) {
+      const kept = state.indexes!.get(code)!
+      const bundleDir = path.join(dir, 'pagefind', code)
+      for (const [shard, bundle] of bundles) {
+        const placed = placeBundle(shardDir(bundleDir, shard), bundle, before[shard] ?? null)
+        kept[shard]!.files = placed.files
+        written.push(...placed.written)
+        removed.push(...placed.removed)
+      }
+      // The shards the locale no longer has: their folders go.
+      for (const [shard, files] of before.entries()) {
+        if (shard < kept.length) continue
+        for (const name of files.keys()) {
+          const file = path.join(shardDir(bundleDir, shard), name)
+          removeFile(bundleDir, file)
+          removed.push(file)
+        }
+      }
+    }
+    return { written, removed }
   }
 
   /** Ends what the publisher keeps (the begun release, Pagefind's services; the warm build ends with the process). */

@@ -152,7 +152,7 @@ export interface ServingRule {
 export const RULES: readonly ServingRule[] = [
   { name: 'hidden files (the release marker .lotse-release.json); /.well-known/ stays public', pattern: /\/\.(?!well-known\/)/, deny: true },
   { name: 'build assets, content hash in the name (Vite)', pattern: /^\/_astro\/[^/]+$/, cache: 'immutable' },
-  { name: 'search index chunks, content hash in the name (Pagefind)', pattern: /^\/pagefind\/[^/]+\/(?:[a-z]+\/)?[^/]+\.pf_(?:fragment|index|meta|filter)$/, cache: 'immutable' },
+  { name: 'search index chunks, content hash in the name (Pagefind)', pattern: /^\/pagefind\/[^/]+\/(?:\d+\/)?(?:[a-z]+\/)?[^/]+\.pf_(?:fragment|index|meta|filter)$/, cache: 'immutable' },
   {
     name: 'images of the CMS',
     pattern: /^\/media\/[^/]+\.(?:jpe?g|png|webp|avif)$/i,

@@ -13,6 +13,12 @@ export interface Content {
   offers: Offer[]
   /** The offers readers find in lists, topic and municipality pages, the sitemap and search: those that have not ended. */
   currentOffers: Offer[]
+  /**
+   * The slugs of what has a page, each list sorted by slug (offers: the current ones), for what
+   * lists them in no order of their own (the sitemaps): a renamed offer that moves in the
+   * alphabetical lists leaves it as it was, so the sitemaps are not rendered again for it.
+   */
+  slugs: Record<'offers' | 'contacts' | 'events' | 'reports' | 'pages' | 'topics' | 'municipalities', string[]>
   contacts: Contact[]
   events: Event[]
   reports: Report[]
@@ -110,10 +116,20 @@ function index(s: Snapshot): Content {
   const offers = [...s.offers].sort((a, b) => titleDe(a).localeCompare(titleDe(b), 'de'))
   const currentOffers = offers.filter((o) => !hasOfferEnded(o))
   const legal = new Map(pages.filter((p) => p.legal).map((p) => [p.legal!, p]))
+  const sortedSlugs = (list: { slug: string }[]) => list.map((d) => d.slug).sort()
   return {
     snapshot: s,
     offers,
     currentOffers,
+    slugs: {
+      offers: sortedSlugs(currentOffers),
+      contacts: sortedSlugs(s.contacts),
+      events: sortedSlugs(s.events),
+      reports: sortedSlugs(s.reports),
+      pages: sortedSlugs(s.pages),
+      topics: sortedSlugs(s.topics),
+      municipalities: sortedSlugs(s.municipalities),
+    },
     contacts: [...s.contacts].sort((a, b) => a.name.localeCompare(b.name, 'de')),
     events: s.events,
     reports: [...s.reports].sort((a, b) => b.publishedDate.localeCompare(a.publishedDate)),

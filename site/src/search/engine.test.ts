@@ -165,7 +165,11 @@ describe('search engine', () => {
       },
     }
     const imported: string[] = []
-    const load = pagefindLoader('/pagefind/', async (url) => (imported.push(url), pf))
+    const load = pagefindLoader(
+      '/pagefind/',
+      async (url) => (imported.push(url), pf),
+      async () => ({ shards: 1 }),
+    )
     const first = await load('ar')
     expect(await load('ar')).toBe(first)
     await expect(first.merge('de')).rejects.toThrow('offline')
@@ -178,5 +182,36 @@ describe('search engine', () => {
       { basePath: '/pagefind/ar/', baseUrl: '/', mergeFilter: { [INDEX_FILTER]: 'ar' }, destroyed: false },
     ])
     expect(imported).toEqual(['/pagefind/ar/pagefind.js', '/pagefind/ar/pagefind.js'])
+  })
+
+  it('merges every shard of the reader’s index, then every shard of the German one, each with its locale’s filter', async () => {
+    const merged: [string, string, Record<string, string>][] = []
+    const pf: PagefindModule = {
+      createInstance: () => ({
+        init: async () => undefined,
+        destroy: async () => undefined,
+        filters: async () => ({}),
+        search: async () => ({ results: [] }),
+        mergeIndex: async (basePath, options) => void merged.push([basePath, options.language, options.mergeFilter]),
+      }),
+    }
+    const asked: string[] = []
+    const shards: Record<string, number> = { '/pagefind/ar/shards.json': 3, '/pagefind/de/shards.json': 2 }
+    const load = pagefindLoader(
+      '/pagefind/',
+      async () => pf,
+      async (url) => (asked.push(url), { shards: shards[url] }),
+    )
+    const bundle = await load('ar')
+    expect(merged).toEqual([
+      ['/pagefind/ar/1/', 'ar', { [INDEX_FILTER]: 'ar' }],
+      ['/pagefind/ar/2/', 'ar', { [INDEX_FILTER]: 'ar' }],
+    ])
+    await bundle.merge('de')
+    expect(merged.slice(2)).toEqual([
+      ['/pagefind/de/', 'de', { [INDEX_FILTER]: 'de' }],
+      ['/pagefind/de/1/', 'de', { [INDEX_FILTER]: 'de' }],
+    ])
+    expect(asked).toEqual(['/pagefind/ar/shards.json', '/pagefind/de/shards.json'])
   })
 })

@@ -202,22 +202,37 @@ export interface PagefindModule {
 
 /**
  * A loader of the bundles below `base` (`/pagefind/`, holding `{locale}/pagefind.js`): one
- * Pagefind instance per reader locale, created when first needed. A failed load is forgotten,
- * and so is an instance whose merge failed (offline, German not saved), so the next search
- * starts afresh.
+ * Pagefind instance per reader locale, created when first needed. A locale's index comes in
+ * shards (`{locale}/shards.json` says how many; scripts/src/site/pagefind.ts): the first at
+ * `{locale}/`, the others at `{locale}/1/`, `{locale}/2/` …, all merged into the one instance
+ * with the locale's filter, so a search of a locale asks all its shards. A failed load is
+ * forgotten, and so is an instance whose merge failed (offline, German not saved), so the next
+ * search starts afresh.
  */
-export function pagefindLoader(base: string, importModule: (url: string) => Promise<PagefindModule>): LoadBundle {
+export function pagefindLoader(base: string, importModule: (url: string) => Promise<PagefindModule>, fetchJson: (url: string) => Promise<unknown> = fetchJsonOf): LoadBundle {
   const bundles = new Map<string, Promise<PagefindBundle>>()
+  /** The folders of a locale's shards after the first. */
+  const otherShards = async (locale: string) => {
+    const { shards } = (await fetchJson(`${base}${locale}/shards.json`)) as { shards: number }
+    return Array.from({ length: Math.max(0, shards - 1) }, (_, i) => `${base}${locale}/${i + 1}/`)
+  }
   const open = async (locale: string): Promise<PagefindBundle> => {
-    const pf = await importModule(`${base}${locale}/pagefind.js`)
+    const [pf, own] = await Promise.all([importModule(`${base}${locale}/pagefind.js`), otherShards(locale)])
     const instance = pf.createInstance({ basePath: `${base}${locale}/`, baseUrl: '/', mergeFilter: { [INDEX_FILTER]: locale } })
     await instance.init()
+    const mergeShards = (locale: string, folders: string[]) => Promise.all(folders.map((folder) => instance.mergeIndex(folder, { language: locale, mergeFilter: { [INDEX_FILTER]: locale } })))
+    try {
+      await mergeShards(locale, own)
+    } catch (error) {
+      void instance.destroy().catch(() => undefined)
+      throw error
+    }
     return {
       filters: () => instance.filters(),
       search: (query, options) => instance.search(query, options),
       merge: async (other) => {
         try {
-          await instance.mergeIndex(`${base}${other}/`, { language: other, mergeFilter: { [INDEX_FILTER]: other } })
+          await mergeShards(other, [`${base}${other}/`, ...(await otherShards(other))])
         } catch (error) {
           // Pagefind keeps the index that failed to load, and every later search would fail on it.
           bundles.delete(locale)
@@ -236,6 +251,13 @@ export function pagefindLoader(base: string, importModule: (url: string) => Prom
     }
     return bundle
   }
+}
+
+/** The browser's way to read a small JSON file of a bundle (`shards.json`). */
+async function fetchJsonOf(url: string): Promise<unknown> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return response.json()
 }
 
 /** The browser's loader: `/pagefind/{locale}/pagefind.js`, imported when a search first needs it. */

@@ -15,7 +15,8 @@ import { absolute, href, localeParams, paths } from '../../lib/urls'
 export const getStaticPaths = localeParams
 
 export const GET: APIRoute = ({ params }) => {
-  const c = content()
+  // By slug (`content().slugs`): a renamed offer that moves in the lists does not change the sitemaps.
+  const { slugs } = content()
   const all: string[] = [
     paths.home(),
     paths.offers(),
@@ -25,17 +26,17 @@ export const GET: APIRoute = ({ params }) => {
     paths.reports(),
     paths.concept(),
     paths.info(),
-    ...c.topics.map((tp) => paths.offersByTopic(tp.slug)),
-    ...c.municipalities.map((m) => paths.offersIn(m.slug)),
+    ...slugs.topics.map(paths.offersByTopic),
+    ...slugs.municipalities.map(paths.offersIn),
     // Current offers only. An ended offer's page stays so old links keep working, but it is
     // dropped here (and marked noindex): a search engine should no more send a newcomer to a
     // course that is over than the site's own search does. When the county republishes the
     // offer with new dates, it is back in the next build's sitemap.
-    ...c.currentOffers.map((o) => paths.offer(o.slug)),
-    ...c.contacts.map((k) => paths.contact(k.slug)),
-    ...c.events.map((e) => paths.event(e.slug)),
-    ...c.reports.map((r) => paths.report(r.slug)),
-    ...c.pages.map((p) => paths.page(p.slug)),
+    ...slugs.offers.map(paths.offer),
+    ...slugs.contacts.map(paths.contact),
+    ...slugs.events.map(paths.event),
+    ...slugs.reports.map(paths.report),
+    ...slugs.pages.map(paths.page),
   ]
   const alternates = (path: string) =>
     localeCodes.map((code) => `<xhtml:link rel="alternate" hreflang="${code}" href="${absolute(href(code, path))}"/>`).join('') +
