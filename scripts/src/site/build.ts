@@ -8,7 +8,7 @@ import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 import { precompress } from './compress'
 import { checkPages } from './linkcheck'
-import { writeOfflineManifests } from './offline'
+import { generatedAtOf, writeOfflineManifests } from './offline'
 import { indexSite, type SearchIndexes } from './pagefind'
 
 export const siteDir = path.join(root, 'site')
@@ -26,8 +26,7 @@ export async function buildSite(snapshotDir: string, outDir: string, time: <T>(p
   if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
   await time('index', () => indexSite(outDir, options.indexes))
   await time('offline', async () => {
-    const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
-    writeOfflineManifests(outDir, generatedAt)
+    writeOfflineManifests(outDir, generatedAtOf(snapshotDir))
   })
   const problems = await time('linkcheck', async () => checkPages(outDir))
   if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)

@@ -39,7 +39,7 @@ import { isRunning } from '../lib/proc'
 import { buildSite, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
 import { checkPages } from './linkcheck'
-import { updateOfflineManifests } from './offline'
+import { generatedAtOf, updateOfflineManifests } from './offline'
 import {
   type BundleFiles,
   bundleOf,
@@ -504,9 +504,8 @@ export class Publisher {
         })
 
         await timed('offline', async () => {
-          const { generatedAt } = JSON.parse(readFileSync(path.join(snapshotDir, 'snapshot.json'), 'utf8')) as { generatedAt: string }
           const relative = (files: string[]) => files.map((file) => path.relative(release.dir, file).split(path.sep).join('/'))
-          updateOfflineManifests(liveDir, release.dir, generatedAt, {
+          updateOfflineManifests(liveDir, release.dir, generatedAtOf(snapshotDir), {
             written: [...outputs.keys(), ...relative(bundles)],
             removed: [...removed.map(fileOfUrl), ...relative(bundlesRemoved)],
           })
