@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind'
 
 import { type LocaleCode, localeCodes } from '@lotse/translations'
 
+import { SHARDS_FILE, shardFolder } from '../../../site/src/search/engine'
 import { isRunning } from '../lib/proc'
 import { removeFile, replaceFile } from './releaseFiles'
 
@@ -38,6 +39,8 @@ export async function forEachLocale(codes: Iterable<LocaleCode>, work: (code: Lo
   if (failed) throw failed.reason
 }
 
+export { SHARDS_FILE }
+
 /**
  * A locale's index is split into shards of about this many pages, because Pagefind remakes and
  * compresses every file of an index whenever one page of it changed (about 360 ms for the 1,400
@@ -49,9 +52,6 @@ export async function forEachLocale(codes: Iterable<LocaleCode>, work: (code: Lo
  * small shards to split the seed), read at each use.
  */
 const shardPages = () => Number(process.env.LOTSE_SEARCH_SHARD_PAGES) || 200
-
-/** The file in a locale's bundle folder that tells the search page how many shards to merge. */
-export const SHARDS_FILE = 'shards.json'
 
 /** A page's place among the shards: a hash of its path below the locale (`offers/x/index.html`), so it is the same in every locale and every build. */
 const pageHash = (sourcePath: string) =>
@@ -76,8 +76,8 @@ export function shardCount(pages: Iterable<string>): number {
   return 1
 }
 
-/** The folder of a shard: the first in the locale's bundle folder (with Pagefind's scripts), the others numbered below it. */
-export const shardDir = (bundleDir: string, shard: number) => (shard === 0 ? bundleDir : path.join(bundleDir, String(shard)))
+/** The folder of a shard (the first holds Pagefind's scripts), as the search page looks for it (`shardFolder`). */
+export const shardDir = (bundleDir: string, shard: number) => path.join(bundleDir, shardFolder(shard), '.')
 
 /** Whether Pagefind indexes the page: the site marks what it indexes with `data-pagefind-body`; other pages (lists, filters) stay out of every index. */
 export const isSearchable = (html: string) => html.includes('data-pagefind-body')
@@ -114,13 +114,12 @@ export async function indexSite(outDir: string, keep?: SearchIndexes): Promise<R
  */
 export async function searchablePages(root: string, code: LocaleCode): Promise<Map<string, string>> {
   const html = (await readdir(path.join(root, code), { recursive: true })).filter((file) => file.endsWith('.html')).sort()
-  const sources = new Map<string, string>()
+  const searchable = new Set<string>()
   await inBatches(html, async (file) => {
-    const full = path.join(root, code, file)
-    if (isSearchable(await readFile(full, 'utf8'))) sources.set(`${code}/${file.split(path.sep).join('/')}`, full)
+    if (isSearchable(await readFile(path.join(root, code, file), 'utf8'))) searchable.add(file)
   })
   // In file order, whatever order the reads finished in.
-  return new Map([...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return new Map(html.filter((file) => searchable.has(file)).map((file) => [`${code}/${file.split(path.sep).join('/')}`, path.join(root, code, file)]))
 }
 
 /** Runs `work` for every item, 16 at a time (the file system's calls go to libuv's thread pool). */
@@ -145,13 +144,14 @@ export const isLeftOver = (name: string) => name.startsWith(SCRATCH) && !isRunni
  */
 export async function indexLocale(code: LocaleCode, sources: Map<string, string | Uint8Array>, scratch: string): Promise<{ kept: KeptIndex; bundles: Map<number, Map<string, Uint8Array>> }> {
   const count = shardCount(sources.keys())
+  const shards = Array.from({ length: count }, () => new Set<string>())
+  for (const sourcePath of sources.keys()) shards[shardOf(sourcePath, count)]!.add(sourcePath)
   const kept: KeptIndex = []
   const bundles = new Map<number, Map<string, Uint8Array>>()
   const folder = path.join(scratch, code)
   try {
-    for (let shard = 0; shard < count; shard++) {
+    for (const [shard, pages] of shards.entries()) {
       const dir = path.join(folder, String(shard))
-      const pages = new Set([...sources.keys()].filter((sourcePath) => shardOf(sourcePath, count) === shard))
       for (const folder of new Set([...pages].map((sourcePath) => path.dirname(path.join(dir, sourcePath))))) mkdirSync(folder, { recursive: true })
       await inBatches([...pages], async (sourcePath) => {
         const source = sources.get(sourcePath)!

@@ -304,14 +304,17 @@ export class Publisher {
 
   /**
    * Deletes begun releases but `except`: this publisher's unused ones, and those of publishers
-   * that ended (and the scratch folders of their search indexing). Not those of another running publisher (the CMS's, while `npm run deploy` runs
-   * by hand): it may be making their links now.
+   * that ended (with the scratch folders of their search indexing). Not those of another running
+   * publisher (the CMS's, while `npm run deploy` runs by hand): it may be making their links now.
    */
   private discardBegun(except?: string): void {
     if (!existsSync(this.releases.releasesDir)) return
     for (const name of readdirSync(this.releases.releasesDir)) {
       // Pagefind's scratch folders of a publisher that ended mid-index.
-      if (isLeftOver(name)) rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
+      if (isLeftOver(name)) {
+        rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
+        continue
+      }
       if (!name.startsWith(SPARE) || name === except) continue
       const pid = Number(name.slice(SPARE.length).split('-')[0])
       if (pid !== process.pid && isRunning(pid)) continue
@@ -610,16 +613,18 @@ export class Publisher {
         return
       }
       const bundles = new Map<number, Map<string, Uint8Array>>()
+      const remade = new Set<number>()
       for (const [page, html] of changes.get(code)!) {
-        const shard = kept[shardOf(page, count)]!
+        const number = shardOf(page, count)
+        const shard = kept[number]!
         // Pagefind has no removal: a page without `data-pagefind-body` is left out of an index whose other pages have it.
         const added = await shard.index.addHTMLFile({ sourcePath: page, content: html ?? '<html><body></body></html>' })
         if (added.errors.length > 0) throw new Error(`Pagefind failed on ${page}: ${added.errors.join('; ')}`)
         if (html === null) shard.pages.delete(page)
         else shard.pages.add(page)
-        bundles.set(shardOf(page, count), new Map())
+        remade.add(number)
       }
-      for (const shard of bundles.keys()) bundles.set(shard, await bundleOf(kept[shard]!.index, code, shard, count))
+      for (const shard of remade) bundles.set(shard, await bundleOf(kept[shard]!.index, code, shard, count))
       const before = result.get(code)?.before ?? liveShards(code)
       result.set(code, { bundles: new Map([...(result.get(code)?.bundles ?? []), ...bundles]), before })
     })

@@ -39,6 +39,15 @@ export type LoadBundle = (locale: string) => Promise<PagefindBundle>
 /** The filter Pagefind gives every page of an index (`mergeFilter`): the locale of that index. */
 export const INDEX_FILTER = 'index'
 
+/**
+ * Where a locale's index lives, in shards (scripts/src/site/pagefind.ts writes them): this file
+ * in the locale's bundle folder says how many there are, and each has its folder below it.
+ */
+export const SHARDS_FILE = 'shards.json'
+
+/** A shard's folder below its locale's bundle folder: the first shard is that folder itself. */
+export const shardFolder = (shard: number) => (shard === 0 ? '' : `${shard}/`)
+
 /** A result as the island shows it. */
 export interface Hit {
   url: string
@@ -211,13 +220,13 @@ export interface PagefindModule {
  */
 export function pagefindLoader(base: string, importModule: (url: string) => Promise<PagefindModule>, fetchJson: (url: string) => Promise<unknown> = fetchJsonOf): LoadBundle {
   const bundles = new Map<string, Promise<PagefindBundle>>()
-  /** The folders of a locale's shards after the first. */
-  const otherShards = async (locale: string) => {
-    const { shards } = (await fetchJson(`${base}${locale}/shards.json`)) as { shards: number }
-    return Array.from({ length: Math.max(0, shards - 1) }, (_, i) => `${base}${locale}/${i + 1}/`)
+  /** The folders of a locale's shards, the first one's (with `pagefind.js`) first. */
+  const shardsOf = async (locale: string) => {
+    const { shards } = (await fetchJson(`${base}${locale}/${SHARDS_FILE}`)) as { shards: number }
+    return Array.from({ length: Math.max(1, shards) }, (_, shard) => `${base}${locale}/${shardFolder(shard)}`)
   }
   const open = async (locale: string): Promise<PagefindBundle> => {
-    const [pf, own] = await Promise.all([importModule(`${base}${locale}/pagefind.js`), otherShards(locale)])
+    const [pf, [, ...own]] = await Promise.all([importModule(`${base}${locale}/pagefind.js`), shardsOf(locale)])
     const instance = pf.createInstance({ basePath: `${base}${locale}/`, baseUrl: '/', mergeFilter: { [INDEX_FILTER]: locale } })
     await instance.init()
     const mergeShards = (locale: string, folders: string[]) => Promise.all(folders.map((folder) => instance.mergeIndex(folder, { language: locale, mergeFilter: { [INDEX_FILTER]: locale } })))
@@ -232,7 +241,7 @@ export function pagefindLoader(base: string, importModule: (url: string) => Prom
       search: (query, options) => instance.search(query, options),
       merge: async (other) => {
         try {
-          await mergeShards(other, [`${base}${other}/`, ...(await otherShards(other))])
+          await mergeShards(other, await shardsOf(other))
         } catch (error) {
           // Pagefind keeps the index that failed to load, and every later search would fail on it.
           bundles.delete(locale)
