@@ -10,9 +10,10 @@
  * An **incremental publish** then keeps warm what does not change between publishes: the
  * site's Astro build paused before page generation (renderer.ts), the map, the value of every
  * key the pages read, and one Pagefind index per locale. For a new snapshot it
- * 1. asks the site for the value of every key under the new snapshot and for the new list of
- *    pages (each route's `getStaticPaths`): a page is rendered again when one of its keys
- *    changed or it is new, and removed when it is gone;
+ * 1. asks the site for the new list of pages (each route's `getStaticPaths`; the site parses
+ *    only the documents whose text changed, site/src/lib/snapshot.ts) and for the value of every
+ *    key under the new snapshot, skipping the keys of documents whose text is unchanged: a page
+ *    is rendered again when one of its keys changed or it is new, and removed when it is gone;
  * 2. renders those pages, recording what they read, as Astro's build would (same request, same
  *    file names, the same island-script rewrite);
  * 3. makes the new release of hard links to the live one (releaseFiles.ts), replacing only the
@@ -96,6 +97,8 @@ interface State {
   values: Map<string, string> | null
   /** The fingerprints of the kinds of keys that have one (`kindFingerprints` of deps.ts), with `values`. */
   prints: Record<string, string>
+  /** The fingerprints of the parts of the snapshot keys read (`partFingerprints` of deps.ts: each document), with `values`. */
+  parts: Map<string, string>
   /** One kept Pagefind index per locale, holding the release's pages; null until built. */
   indexes: SearchIndexes | null
 }
@@ -141,6 +144,8 @@ export function codeKey(): string {
 interface SiteDependencies {
   valueOf(key: string): string
   kindFingerprints(): Record<string, string>
+  partFingerprints(): Map<string, string>
+  partOf(key: string): string | undefined
   recordReads<T>(fn: () => Promise<T>): Promise<{ result: T; keys: Set<string> }>
 }
 const siteDependencies = () => (globalThis as Record<symbol, SiteDependencies | undefined>)[Symbol.for('lotse.siteDependencies')]
@@ -229,11 +234,11 @@ export class Publisher {
   /** The state a release left in `.lotse/`, or why it cannot be used. */
   private readState(release: string): State | string {
     const file = path.join(this.releases.releasesDir, release, STATE, 'pages.json')
-    if (!existsSync(file)) return `the live release ${release} has no dependency map (it was made before incremental publishing, or by hand)`
+    if (!existsSync(file)) return `the live release ${release} has no dependency map (it was made before incremental publishing, by hand, or its map could not be written)`
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as { now: string; code: string; keys: string[]; pages: [string, number[]][] }
       const pages = new Map(saved.pages.map(([url, keys]) => [url, keys.map((k) => saved.keys[k]!)]))
-      return { release, now: saved.now, code: saved.code, pages, values: null, prints: {}, indexes: null }
+      return { release, now: saved.now, code: saved.code, pages, values: null, prints: {}, parts: new Map(), indexes: null }
     } catch (err) {
       return `the dependency map of the live release ${release} cannot be read (${(err as Error).message})`
     }
@@ -279,7 +284,7 @@ export class Publisher {
       const problems = await timed('check', async () => checkRelease(release.dir, expectations))
       if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
       await timed('switch', () => this.switchLive(release))
-      this.state = { release: release.name, now, code: this.startedWith, pages: reads, values: null, prints: {}, indexes }
+      this.state = { release: release.name, now, code: this.startedWith, pages: reads, values: null, prints: {}, parts: new Map(), indexes }
       live?.(release.name)
       return { release: release.name, mode: { kind: 'full', reason } }
     } catch (err) {
@@ -412,6 +417,7 @@ export class Publisher {
         const keys = new Set([...state.pages.values()].flat())
         state.values = new Map([...keys].map((k) => [k, deps.valueOf(k)]))
         state.prints = deps.kindFingerprints()
+        state.parts = deps.partFingerprints()
       }),
     )
   }
@@ -435,14 +441,18 @@ export class Publisher {
           process.env.LOTSE_SNAPSHOT_DIR = release.snapshot
           return this.pathsOf(site)
         })
-        const { render, removed, changedKeys, prints } = await timed('diff', async () => {
+        const { render, removed, changedKeys, prints, parts } = await timed('diff', async () => {
           const deps = siteDependencies()!
           const changedKeys = new Map<string, string>()
-          // Kinds whose fingerprint is unchanged cannot have changed keys (the vocabulary, mostly).
+          // Kinds whose fingerprint is unchanged cannot have changed keys (the vocabulary, mostly),
+          // nor can keys reading a part whose fingerprint is unchanged (every document but the edited ones).
           const prints = deps.kindFingerprints()
           const unchanged = new Set(Object.keys(prints).filter((kind) => prints[kind] === state.prints[kind]))
+          const parts = deps.partFingerprints()
           for (const [key, was] of state.values!) {
             if (unchanged.has(key.slice(0, key.indexOf(':')))) continue
+            const part = deps.partOf(key)
+            if (part !== undefined && parts.get(part) !== undefined && parts.get(part) === state.parts.get(part)) continue
             const now = deps.valueOf(key)
             if (now !== was) changedKeys.set(key, now)
           }
@@ -451,7 +461,7 @@ export class Publisher {
             return !read || read.some((k) => changedKeys.has(k))
           })
           const removed = [...state.pages.keys()].filter((url) => !paths.has(url))
-          return { render, removed, changedKeys, prints }
+          return { render, removed, changedKeys, prints, parts }
         })
         if (render.length + removed.length > paths.size * FULL_BUILD_SHARE) {
           await linking.catch(() => undefined)
@@ -525,7 +535,6 @@ export class Publisher {
           const offline = localeCodes.map((code) => path.join(release.dir, code, 'offline.json'))
           await precompress(release.dir, [...changed, ...offline, ...bundles])
         })
-        this.writeState(release.dir, { now: state.now, code: state.code, pages })
         const problemsOfRelease = await timed('check', async () => checkRelease(release.dir, expectations, [...changed, ...bundles]))
         if (problemsOfRelease.length > 0) throw new Error(`the new site failed its checks: ${problemsOfRelease.join('; ')}`)
         if (spare) {
@@ -535,11 +544,18 @@ export class Publisher {
           release = { ...named, snapshot: path.join(named.dir, STATE) }
         }
         await timed('switch', () => this.switchLive(release))
+        // The dependency map of the release, once it is live (about 0.3 s at 1,000 offers, which no
+        // reader need wait for). Only a restart reads it: a release without one is rebuilt in full.
+        try {
+          this.writeState(release.dir, { now: state.now, code: state.code, pages })
+        } catch (err) {
+          console.error(`[publish] the dependency map of ${release.name} could not be written (${(err as Error).message}); after a restart its next publish is a full build`)
+        }
         // The state follows the release: new values for the keys that changed, and for keys first read now.
         const deps = siteDependencies()!
         for (const [key, value] of changedKeys) state.values!.set(key, value)
         for (const { keys } of rendered.values()) for (const key of keys) if (!state.values!.has(key)) state.values!.set(key, deps.valueOf(key))
-        Object.assign(state, { release: release.name, pages, prints })
+        Object.assign(state, { release: release.name, pages, prints, parts })
         live?.(release.name)
         return { release: release.name, mode: { kind: 'incremental', pages: rendered.size, removed: removed.length } satisfies PublishMode }
       } catch (err) {

@@ -99,20 +99,41 @@ export const hashOf = (value: unknown): string =>
 const kinds = new Map<string, (rest: string) => string>()
 /** For some kinds, one fingerprint that stays the same while no key of the kind can change value. */
 const wholes = new Map<string, () => string>()
+/** For some kinds, the part of the snapshot a key reads, and a fingerprint of each part. */
+const parts = new Map<string, { partOf: (rest: string) => string; prints: () => Map<string, string> }>()
 
 /**
- * Registers a kind of key. `whole`, when given, fingerprints everything the kind's values
- * depend on (the vocabulary, for `split:`): while it is unchanged the publisher skips the kind's
- * keys, tens of thousands at 1,000 offers.
+ * Registers a kind of key, and optionally what lets the publisher skip its keys:
+ * - `whole` fingerprints everything the kind's values depend on (the vocabulary, for `split:`):
+ *   while it is unchanged the publisher skips the kind's keys, tens of thousands at 1,000 offers;
+ * - `partOf` names the part of the snapshot a key reads (`doc:offers/x/title` reads the document
+ *   `offers/x`) and `prints` fingerprints every part: the publisher skips the keys of the parts
+ *   whose fingerprint is unchanged (all documents but the edited ones).
  */
-export function registerKeyKind(kind: string, value: (rest: string) => string, whole?: () => string): void {
+export function registerKeyKind(kind: string, value: (rest: string) => string, skip: { whole?: () => string; partOf?: (rest: string) => string; prints?: () => Map<string, string> } = {}): void {
   kinds.set(kind, value)
-  if (whole) wholes.set(kind, whole)
+  if (skip.whole) wholes.set(kind, skip.whole)
+  if (skip.partOf && skip.prints) parts.set(kind, { partOf: skip.partOf, prints: skip.prints })
 }
 
 /** The fingerprints of the kinds that have one, under the snapshot loaded now. */
 export function kindFingerprints(): Record<string, string> {
   return Object.fromEntries([...wholes].map(([kind, whole]) => [kind, whole()]))
+}
+
+/** The fingerprints of the parts of the snapshot loaded now (`doc:offers/x` → its fingerprint), for the kinds that have parts. */
+export function partFingerprints(): Map<string, string> {
+  const all = new Map<string, string>()
+  for (const [kind, { prints }] of parts) for (const [part, print] of prints()) all.set(`${kind}:${part}`, print)
+  return all
+}
+
+/** The part of the snapshot a key reads (`doc:offers/x/title` → `doc:offers/x`), or undefined for a kind without parts. */
+export function partOf(key: string): string | undefined {
+  const colon = key.indexOf(':')
+  const kind = key.slice(0, colon)
+  const of = parts.get(kind)?.partOf
+  return of ? `${kind}:${of(key.slice(colon + 1))}` : undefined
 }
 
 /** The value of a key under the snapshot loaded now. */
@@ -129,4 +150,4 @@ export function valueOf(key: string): string {
  * second copy of the site's modules.
  */
 export const SITE_DEPENDENCIES = Symbol.for('lotse.siteDependencies')
-;(globalThis as Record<symbol, unknown>)[SITE_DEPENDENCIES] = { valueOf, recordReads, kindFingerprints }
+;(globalThis as Record<symbol, unknown>)[SITE_DEPENDENCIES] = { valueOf, recordReads, kindFingerprints, partFingerprints, partOf }

@@ -1,7 +1,7 @@
 import { richTextToPlain } from './richtext'
 import { GERMAN_COMPOUND_PARTS } from './germanWords'
 import { synonymMatcher } from '@lotse/content-schemas'
-import { compoundTerms, compoundVocabulary, indexTerms, normalizeWord, searchKey, words } from './searchText'
+import { compoundTerms, compoundVocabulary, indexTerms, normalizeWord, searchKey, vocabularyWords, words } from './searchText'
 import { content } from './content'
 import { hashOf, note, registerKeyKind, untracked } from './deps'
 import type { Shown } from './text'
@@ -17,17 +17,29 @@ const vocabularies = new WeakMap<object, Set<string>>()
  * pages whose words it splits differently.
  */
 const germanVocabulary = (): Set<string> => untracked(vocabulary)
+/** The maintained word list and the short parts, folded once. */
+let maintained: Set<string> | undefined
+/**
+ * Each document's words for the vocabulary, kept with the document: the snapshot loader keeps
+ * the documents a publish did not change (snapshot.ts), so a publish folds only the new ones.
+ */
+const wordsOf = new WeakMap<object, string[]>()
 function vocabulary(): Set<string> {
   const s = content().snapshot
   const known = vocabularies.get(s)
   if (known) return known
-  const texts: string[] = []
-  for (const d of [...s.offers, ...s.events, ...s.reports, ...s.pages] as { title: { de: string | null }; summary?: { de: string | null }; body?: { de: unknown }; description?: { de: unknown } }[]) {
-    texts.push(d.title.de ?? '', d.summary?.de ?? '', richTextToPlain(d.body?.de ?? d.description?.de ?? null))
+  maintained ??= compoundVocabulary([], GERMAN_COMPOUND_PARTS)
+  const vocabulary = new Set(maintained)
+  const add = (doc: object, texts: () => string[]) => {
+    let found = wordsOf.get(doc)
+    if (!found) wordsOf.set(doc, (found = texts().flatMap(vocabularyWords)))
+    for (const w of found) vocabulary.add(w)
   }
-  for (const c of s.contacts) texts.push(c.responsibility.de ?? '')
-  for (const t of s.topics) texts.push(t.name.de ?? '')
-  const vocabulary = compoundVocabulary(texts, GERMAN_COMPOUND_PARTS)
+  for (const d of [...s.offers, ...s.events, ...s.reports, ...s.pages] as { title: { de: string | null }; summary?: { de: string | null }; body?: { de: unknown }; description?: { de: unknown } }[]) {
+    add(d, () => [d.title.de ?? '', d.summary?.de ?? '', richTextToPlain(d.body?.de ?? d.description?.de ?? null)])
+  }
+  for (const c of s.contacts) add(c, () => [c.responsibility.de ?? ''])
+  for (const t of s.topics) add(t, () => [t.name.de ?? ''])
   vocabularies.set(s, vocabulary)
   return vocabulary
 }
@@ -79,11 +91,7 @@ export function hiddenTerms(blocks: Block[], locale: string): string {
 }
 
 // `split:<word>`: the compound terms of a folded German word under the snapshot's vocabulary.
-registerKeyKind(
-  'split',
-  (word) => compoundTerms(word, germanVocabulary()).join(' '),
-  () => hashOf([...germanVocabulary()].sort()),
-)
+registerKeyKind('split', (word) => compoundTerms(word, germanVocabulary()).join(' '), { whole: () => hashOf([...germanVocabulary()].sort()) })
 
 /** Plain text of a rich-text value, for `hiddenTerms`. */
 export const plain = (value: unknown): string => richTextToPlain(value)

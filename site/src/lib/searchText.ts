@@ -229,8 +229,15 @@ const LINKS = ['', 's', 'es', 'n', 'en', 'e', 'er']
  */
 export function compoundVocabulary(texts: Iterable<string>, extra: Iterable<string> = []): Set<string> {
   const vocabulary = new Set([...SHORT_PARTS, ...extra].map((w) => normalizeWord(w, 'de')))
-  for (const text of texts) for (const w of words(text)) if (w.length >= MIN_PART) vocabulary.add(normalizeWord(w, 'de'))
+  for (const text of texts) for (const w of vocabularyWords(text)) vocabulary.add(w)
   return vocabulary
+}
+
+/** The words of one text that `compoundVocabulary` takes: folded, of at least four letters. */
+export function vocabularyWords(text: string): string[] {
+  return words(text)
+    .filter((w) => w.length >= MIN_PART)
+    .map((w) => normalizeWord(w, 'de'))
 }
 
 /**
