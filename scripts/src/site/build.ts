@@ -53,6 +53,15 @@ function buildWorkers(): number {
 }
 
 /**
+ * The young generation of each Astro process's heap, in MB per semi-space. V8 lets it grow to 32
+ * MB per semi-space when the heap is large, and pages make mostly short-lived garbage. Measured
+ * on one locale share of the 1,000-offer build (7 locales, 9,781 pages, alone on 2 cores): peak
+ * RSS 896 MB and 27.4 s by default, 759 MB and 28.7 s at 8, 766–794 MB and 30.8–32.8 s at 4.
+ * Two processes build side by side, beside the CMS: this keeps the whole under 3 GB.
+ */
+const SEMI_SPACE_MB = 8
+
+/**
  * Runs the Astro build. Astro renders pages on one thread, so with more cores the locales are
  * shared out among several Astro processes (`LOTSE_BUILD_LOCALES`), each building into its own
  * folder; the shares are then merged. Every share also builds the locale-free files (root
@@ -77,7 +86,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
   try {
     await Promise.all(
       shares.map((share, i) =>
-        run(nodeBin, [astro, 'build', '--outDir', dirs[i]!, '--silent'], {
+        run(nodeBin, [`--max-semi-space-size=${SEMI_SPACE_MB}`, astro, 'build', '--outDir', dirs[i]!, '--silent'], {
           cwd: siteDir,
           env: {
             ...process.env,

@@ -7,8 +7,9 @@
  * Brotli quality: the highest (11) for the scripts and styles every reader loads (`/_astro/`,
  * Pagefind's scripts: a few dozen files); 5 for pages and feeds, of which there are thousands.
  * Measured on the fixture release (388 files, 3.1 MB, one core): quality 11 took 3.1 s for
- * 748 KB, quality 5 0.08 s for 832 KB, gzip -9 0.05 s for 925 KB. At 1,000 offers (13,000
- * pages) quality 11 throughout would add minutes to every publish.
+ * 748 KB, quality 5 0.08 s for 832 KB, gzip -9 0.05 s for 925 KB (gzip now runs at level 6,
+ * `GZIP_LEVEL` in compressWorker.mjs). At 1,000 offers (13,000 pages) quality 11 throughout
+ * would add minutes to every publish.
  *
  * Many files (a full build) are shared out among worker threads, one per core
  * (`compressWorker.mjs`); the few an incremental publish wrote are compressed right here.

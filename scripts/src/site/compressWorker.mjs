@@ -23,7 +23,14 @@ function unlinkIfThere(file) {
 }
 
 /**
- * Compresses each `{ file, quality }` (brotli quality; gzip at its best level) into the copies
+ * gzip's level for every file. Only readers whose browser lacks brotli get these copies. Measured
+ * on 2,019 pages of the 1,000-offer release (20.4 MB, one core): level 9 took 391 ms for
+ * 5.41 MB, level 6 206 ms for 5.43 MB.
+ */
+const GZIP_LEVEL = 6
+
+/**
+ * Compresses each `{ file, quality }` (brotli quality; gzip at `GZIP_LEVEL`) into the copies
  * `encodings` names (`{ name: 'br' | 'gzip', suffix }`). Each copy is written as a new file (the
  * old one, perhaps a link into the live release, is unlinked first). Files of equal content are
  * compressed once. Returns the totals.
@@ -40,7 +47,7 @@ export function compressFiles(jobs, encodings) {
         br: brotliCompressSync(data, {
           params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
         }),
-        gzip: gzipSync(data, { level: constants.Z_BEST_COMPRESSION }),
+        gzip: gzipSync(data, { level: GZIP_LEVEL }),
       }
       packed.set(key, copies)
     }
