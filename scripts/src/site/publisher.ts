@@ -452,7 +452,7 @@ export class Publisher {
           for (const [key, was] of state.values!) {
             if (unchanged.has(key.slice(0, key.indexOf(':')))) continue
             const part = deps.partOf(key)
-            if (part !== undefined && parts.get(part) !== undefined && parts.get(part) === state.parts.get(part)) continue
+            if (part !== undefined && parts.has(part) && parts.get(part) === state.parts.get(part)) continue
             const now = deps.valueOf(key)
             if (now !== was) changedKeys.set(key, now)
           }

@@ -100,20 +100,24 @@ const kinds = new Map<string, (rest: string) => string>()
 /** For some kinds, one fingerprint that stays the same while no key of the kind can change value. */
 const wholes = new Map<string, () => string>()
 /** For some kinds, the part of the snapshot a key reads, and a fingerprint of each part. */
-const parts = new Map<string, { partOf: (rest: string) => string; prints: () => Map<string, string> }>()
+interface KindParts {
+  partOf: (rest: string) => string
+  prints: () => Map<string, string>
+}
+const parts = new Map<string, KindParts>()
 
 /**
  * Registers a kind of key, and optionally what lets the publisher skip its keys:
  * - `whole` fingerprints everything the kind's values depend on (the vocabulary, for `split:`):
  *   while it is unchanged the publisher skips the kind's keys, tens of thousands at 1,000 offers;
- * - `partOf` names the part of the snapshot a key reads (`doc:offers/x/title` reads the document
- *   `offers/x`) and `prints` fingerprints every part: the publisher skips the keys of the parts
- *   whose fingerprint is unchanged (all documents but the edited ones).
+ * - `parts`: `partOf` names the part of the snapshot a key reads (`doc:offers/x/title` reads the
+ *   document `offers/x`) and `prints` fingerprints every part: the publisher skips the keys of
+ *   the parts whose fingerprint is unchanged (all documents but the edited ones).
  */
-export function registerKeyKind(kind: string, value: (rest: string) => string, skip: { whole?: () => string; partOf?: (rest: string) => string; prints?: () => Map<string, string> } = {}): void {
+export function registerKeyKind(kind: string, value: (rest: string) => string, skip: { whole?: () => string; parts?: KindParts } = {}): void {
   kinds.set(kind, value)
   if (skip.whole) wholes.set(kind, skip.whole)
-  if (skip.partOf && skip.prints) parts.set(kind, { partOf: skip.partOf, prints: skip.prints })
+  if (skip.parts) parts.set(kind, skip.parts)
 }
 
 /** The fingerprints of the kinds that have one, under the snapshot loaded now. */

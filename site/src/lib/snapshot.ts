@@ -46,9 +46,10 @@ const nameOf = (list: DocumentList, doc: object): string => String((doc as Recor
  */
 let cached: { dir: string; snapshot: Snapshot; raw: Snapshot; byName: Map<string, Record<string, unknown>>; prints: Map<string, string> } | undefined
 
-/** A document checked against its schema, with its tracking proxy, by the hash of its list and JSON text. */
+/** A document checked against its schema, its name (`offers/deutschkurs`) and its tracking proxy. */
 interface Checked {
   doc: Record<string, unknown>
+  name: string
   proxy: Record<string, unknown>
 }
 
@@ -90,7 +91,7 @@ function load(): NonNullable<typeof cached> {
           return Reflect.get(target, field, receiver)
         },
       })
-      return { doc, proxy }
+      return { doc, name, proxy }
     }
     const docs: Checked[] = split
       ? split.lists.get(key)!.map((json, i) => {
@@ -102,12 +103,12 @@ function load(): NonNullable<typeof cached> {
             known = tracked(one.data as Record<string, unknown>)
           }
           checked.set(print, known)
-          prints.set(`${key}/${nameOf(key, known.doc)}`, print)
+          prints.set(known.name, print)
           return known
         })
       : (value as Record<string, unknown>[]).map(tracked)
     ;(raw as Record<string, unknown>)[key] = docs.map((d) => d.doc)
-    for (const { doc } of docs) byName.set(`${key}/${nameOf(key, doc)}`, doc)
+    for (const { doc, name } of docs) byName.set(name, doc)
     lists[key] = docs.map((d) => d.proxy)
   }
   previous = checked
@@ -208,7 +209,7 @@ registerKeyKind(
     const doc = load().byName.get(documentOf(rest))
     return doc ? hashOf(doc[rest.slice(rest.lastIndexOf('/') + 1)]) : '-'
   },
-  { partOf: documentOf, prints: () => load().prints },
+  { parts: { partOf: documentOf, prints: () => load().prints } },
 )
 // `snapshot:offers`: a list of documents is worth its names in order; anything else its hash.
 registerKeyKind('snapshot', (key) => {
