@@ -48,10 +48,8 @@ import {
   filesOf,
   forEachLocale,
   indexLocale,
-  isLeftOver,
   isSearchable,
   placeBundle,
-  scratchOf,
   searchablePages,
   type SearchIndexes,
   shardCount,
@@ -309,17 +307,12 @@ export class Publisher {
 
   /**
    * Deletes begun releases but `except`: this publisher's unused ones, and those of publishers
-   * that ended (with the scratch folders of their search indexing). Not those of another running
-   * publisher (the CMS's, while `npm run deploy` runs by hand): it may be making their links now.
+   * that ended. Not those of another running publisher (the CMS's, while `npm run deploy` runs by
+   * hand): it may be making their links now.
    */
   private discardBegun(except?: string): void {
     if (!existsSync(this.releases.releasesDir)) return
     for (const name of readdirSync(this.releases.releasesDir)) {
-      // Pagefind's scratch folders of a publisher that ended mid-index.
-      if (isLeftOver(name)) {
-        rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
-        continue
-      }
       if (!name.startsWith(SPARE) || name === except) continue
       const pid = Number(name.slice(SPARE.length).split('-')[0])
       if (pid !== process.pid && isRunning(pid)) continue
@@ -511,7 +504,7 @@ export class Publisher {
           }
           for (const url of removed) removeFile(release.dir, path.join(release.dir, fileOfUrl(url)))
           syncMedia(path.join(snapshotDir, 'media'), path.join(release.dir, 'media'))
-          const placed = this.placeBundles(release.dir, state, newBundles)
+          const placed = await this.placeBundles(release.dir, state, newBundles)
           bundles.push(...placed.written)
           bundlesRemoved.push(...placed.removed)
         })
@@ -576,7 +569,6 @@ export class Publisher {
    */
   private async reindex(state: State, outputs: Map<string, Buffer>, removed: string[]): Promise<Map<LocaleCode, NewBundles>> {
     const liveDir = path.join(this.releases.releasesDir, state.release)
-    const scratch = scratchOf(liveDir)
     const live = (code: LocaleCode) => path.join(liveDir, 'pagefind', code)
     const result = new Map<LocaleCode, NewBundles>()
     /** The live bundle's shards: what each holds (a restart reads them from disk). */
@@ -586,10 +578,11 @@ export class Publisher {
       const numbered = readdirSync(live(code)).filter((name) => /^\d+$/.test(name)).length
       return Array.from({ length: numbered + 1 }, (_, shard) => filesOf(shardDir(live(code), shard)))
     }
-    const fresh = async (code: LocaleCode, sources: Map<string, string | Uint8Array>) => {
+    /** A locale indexed anew: its pages as the live release has them, but those in `contents`. */
+    const fresh = async (code: LocaleCode, pages: Iterable<string>, contents?: Map<string, Uint8Array>) => {
       const before = result.get(code)?.before ?? liveShards(code)
       const old = state.indexes?.get(code)
-      const { kept, bundles } = await indexLocale(code, sources, scratch)
+      const { kept, bundles } = await indexLocale(code, liveDir, pages, contents)
       if (old) await Promise.all(old.map((s) => s.index.deleteIndex()))
       state.indexes!.set(code, kept)
       result.set(code, { bundles, before })
@@ -598,7 +591,7 @@ export class Publisher {
       // After a restart: the indexes again from the live release's pages (the cost of a full index, once).
       await closeIndexes()
       state.indexes = new Map()
-      await forEachLocale(localeCodes, async (code) => fresh(code, await searchablePages(liveDir, code)))
+      await forEachLocale(localeCodes, async (code) => fresh(code, searchablePages(liveDir, code)))
     }
     // Each locale's changed searchable pages: the new HTML, or null for a page that left the
     // index (removed, or no longer marked searchable). Other pages (lists, filters) are in no index.
@@ -623,9 +616,9 @@ export class Publisher {
       }
       const count = shardCount(pages)
       if (count !== kept.length) {
-        const sources = new Map<string, string | Uint8Array>([...pages].map((page) => [page, path.join(liveDir, page)]))
-        for (const [page, html] of changes.get(code)!) if (html !== null) sources.set(page, Buffer.from(html))
-        await fresh(code, sources)
+        const contents = new Map<string, Uint8Array>()
+        for (const [page, html] of changes.get(code)!) if (html !== null) contents.set(page, Buffer.from(html))
+        await fresh(code, pages, contents)
         return
       }
       const bundles = new Map<number, Map<string, Uint8Array>>()
@@ -652,14 +645,14 @@ export class Publisher {
    * Puts the new bundles into the release (made of links to the live one): only changed files
    * are written; shards the locale no longer has are removed. Returns the files written.
    */
-  private placeBundles(dir: string, state: State, newBundles: Map<LocaleCode, NewBundles>): { written: string[]; removed: string[] } {
+  private async placeBundles(dir: string, state: State, newBundles: Map<LocaleCode, NewBundles>): Promise<{ written: string[]; removed: string[] }> {
     const written: string[] = []
     const removed: string[] = []
     for (const [code, { bundles, before }] of newBundles) {
       const kept = state.indexes!.get(code)!
       const bundleDir = path.join(dir, 'pagefind', code)
       for (const [shard, bundle] of bundles) {
-        const placed = placeBundle(shardDir(bundleDir, shard), bundle, before[shard] ?? null)
+        const placed = await placeBundle(shardDir(bundleDir, shard), bundle, before[shard] ?? null)
         kept[shard]!.files = placed.files
         written.push(...placed.written)
         removed.push(...placed.removed)
