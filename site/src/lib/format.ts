@@ -61,13 +61,21 @@ export function weekdayName(day: Weekday, locale: LocaleCode): string {
   return weekdayFormat(locale).format(Date.UTC(2024, 0, 1 + weekdayIndex[day]))
 }
 
+const languageNamesMade = perLocale(() => new Map<string, string>())
+
 /** A spoken language's name in the reader's language, e.g. "ar" → "Arabisch" for German readers. */
 export function languageName(code: string, locale: LocaleCode): string {
-  try {
-    return languageNames(locale)?.of(code) ?? code
-  } catch {
-    return code
+  const made = languageNamesMade(locale)
+  let name = made.get(code)
+  if (name === undefined) {
+    try {
+      name = languageNames(locale)?.of(code) ?? code
+    } catch {
+      name = code
+    }
+    made.set(code, name)
   }
+  return name
 }
 
 export const formatNumber = (n: number, locale: LocaleCode) => numberFormat(locale).format(n)

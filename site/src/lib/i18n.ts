@@ -25,9 +25,26 @@ void instance.init({
 
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string
 
+const translators = new Map<LocaleCode, Translate>()
+
+/**
+ * The UI strings of a locale. A string without values is looked up once: a full build asks
+ * for them over a million times, and i18next's lookup took 6% of its rendering time.
+ */
 export function translator(locale: LocaleCode): Translate {
-  const t = instance.getFixedT(locale)
-  return (key, values) => t(key, values ?? {})
+  let translate = translators.get(locale)
+  if (!translate) {
+    const t = instance.getFixedT(locale)
+    const plain = new Map<UiKey, string>()
+    translate = (key, values) => {
+      if (values) return t(key, values)
+      let text = plain.get(key)
+      if (text === undefined) plain.set(key, (text = t(key, {})))
+      return text
+    }
+    translators.set(locale, translate)
+  }
+  return translate
 }
 
 /** Everything a page needs about its locale. */
