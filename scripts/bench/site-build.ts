@@ -44,7 +44,7 @@ for (const offers of sizes.length ? sizes : [100, 1000, 5000]) {
       total_s: seconds(total),
       build_s: seconds(phases.build ?? 0),
       index_s: seconds(phases.index ?? 0),
-      other_s: seconds((phases.snapshot ?? 0) + (phases.offline ?? 0) + (phases.linkcheck ?? 0)),
+      other_s: seconds((phases.snapshot ?? 0) + (phases.offline ?? 0) + (phases.check ?? 0)),
       pages_per_s: Math.round(pages / ((phases.build ?? 1) / 1000)),
       peak_rss_mb: stop(),
     }

@@ -14,7 +14,7 @@
  * Many files (a full build) are shared out among worker threads, one per core
  * (`compressWorker.mjs`); the few an incremental publish wrote are compressed right here.
  */
-import { readdir } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -37,13 +37,14 @@ interface Job {
 /** Below this many files the worker threads' start (about 50 ms each) is not worth it. */
 const FEW = 200
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) yield* walk(full)
-    else if (entry.isFile() && isCompressible(entry.name)) yield full
-  }
-}
+/**
+ * The compressible files under `dir`. Synchronous, so that `precompress` has started its threads
+ * when it returns: the build checks the pages on this thread meanwhile (`build.ts`).
+ */
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && isCompressible(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
 
 /** Whether the file gets precompressed copies. */
 export const isCompressible = (file: string) => COMPRESSIBLE_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase())
@@ -54,8 +55,7 @@ export const isCompressible = (file: string) => COMPRESSIBLE_EXTENSIONS.has(path
  * as a new file: in a release made of hard links to the live one, the live copy stays as it is.
  */
 export async function precompress(outDir: string, only?: string[]): Promise<CompressResult> {
-  const files: string[] = only ? only.filter(isCompressible) : []
-  if (!only) for await (const file of walk(outDir)) files.push(file)
+  const files = only ? only.filter(isCompressible) : walk(outDir)
   const shared = (file: string) => /^(_astro|pagefind)\//.test(path.relative(outDir, file).split(path.sep).join('/')) && /\.(m?js|css)$/.test(file)
   const jobs: Job[] = files.map((file) => ({ file, quality: shared(file) ? 11 : 5 }))
   const encodings = ENCODINGS.map(({ name, suffix }) => ({ name, suffix }))

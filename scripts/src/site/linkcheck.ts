@@ -70,6 +70,16 @@ export function checkPages(outDir: string, only?: string[]): PageProblems {
   return problems
 }
 
+/** Throws when the checks found a problem, naming the first few of each kind. */
+export function failOnProblems(problems: PageProblems): void {
+  if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)
+  if (problems.inlineScripts.length > 0) {
+    throw new Error(
+      `${problems.inlineScripts.length} scripts the Content-Security-Policy blocks, e.g. ${problems.inlineScripts.slice(0, 3).join(', ')}. Put the code in a <script> Astro bundles (or a file in site/public/), not in is:inline or an attribute.`,
+    )
+  }
+}
+
 /** Internal links that do not resolve, as "page → target"; empty when all resolve. */
 export function checkLinks(outDir: string): string[] {
   return checkPages(outDir).brokenLinks

@@ -39,7 +39,7 @@ import { root } from '../lib/paths'
 import { isRunning } from '../lib/proc'
 import { buildSite, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
-import { checkPages } from './linkcheck'
+import { checkPages, failOnProblems } from './linkcheck'
 import { generatedAtOf, updateOfflineManifests } from './offline'
 import {
   type BundleFiles,
@@ -275,12 +275,15 @@ export class Publisher {
       const indexes: SearchIndexes = new Map()
       // Astro builds into a fresh folder and the result moves into the release beside its `.lotse/`.
       const built = `${release.dir}.build`
-      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes }))
+      // The release's checks run inside the build, beside its compression.
+      const check = (dir: string) => {
+        const problems = checkRelease(dir, expectations)
+        if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
+      }
+      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes, check }))
       for (const entry of readdirSync(built)) renameSync(path.join(built, entry), path.join(release.dir, entry))
       rmSync(built, { recursive: true, force: true })
       this.writeState(release.dir, { now, code: this.startedWith, pages: reads })
-      const problems = await timed('check', async () => checkRelease(release.dir, expectations))
-      if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
       await timed('switch', () => this.switchLive(release))
       this.state = { release: release.name, now, code: this.startedWith, pages: reads, values: null, prints: {}, parts: new Map(), indexes }
       live?.(release.name)
@@ -516,14 +519,14 @@ export class Publisher {
             removed: [...removed.map(fileOfUrl), ...relative(bundlesRemoved)],
           })
         })
-        const problems = await timed('linkcheck', async () =>
-          checkPages(
-            release.dir,
-            changed.filter((f) => f.endsWith('.html')),
+        failOnProblems(
+          await timed('linkcheck', async () =>
+            checkPages(
+              release.dir,
+              changed.filter((f) => f.endsWith('.html')),
+            ),
           ),
         )
-        if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)
-        if (problems.inlineScripts.length > 0) throw new Error(`${problems.inlineScripts.length} scripts the Content-Security-Policy blocks, e.g. ${problems.inlineScripts.slice(0, 3).join(', ')}`)
         await timed('compress', async () => {
           const offline = localeCodes.map((code) => path.join(release.dir, code, 'offline.json'))
           await precompress(release.dir, [...changed, ...offline, ...bundles])
