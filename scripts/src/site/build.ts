@@ -17,14 +17,16 @@ export const siteDir = path.join(root, 'site')
  * From a snapshot to a finished static site in `outDir`: the Astro build, one Pagefind index
  * per locale, the offline manifests, the page checks (links resolve, no inline script) and the
  * caller's own checks of the release (`options.check`, which throws), and the precompressed
- * copies both servers send. Returns what each page read; `time` gets the time per phase (ms).
+ * copies both servers send (linked from `options.previous`, the live release, for every file
+ * that is byte for byte the same there). Returns what each page read; `time` gets the time per
+ * phase (ms).
  * Throws, naming what failed, when any step fails; `outDir` is then not fit to go live.
  */
 export async function buildSite(
   snapshotDir: string,
   outDir: string,
   time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>,
-  options: { indexes?: SearchIndexes; check?: (dir: string) => void } = {},
+  options: { indexes?: SearchIndexes; check?: (dir: string) => void; previous?: string } = {},
 ): Promise<PageReads> {
   const reads = await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
@@ -38,7 +40,7 @@ export async function buildSite(
   // read pages and write nothing, the threads read pages and write only the copies, which no
   // check reads. Side by side, the single-threaded checks (2.5–4 s at 1,000 offers) no longer
   // leave a core idle. The offline manifests come first: they list the release without copies.
-  const compressing = time('compress', () => precompress(outDir))
+  const compressing = time('compress', () => precompress(outDir, { previous: options.previous }))
   const [compressed, checked] = await Promise.allSettled([
     compressing,
     time('check', async () => {

@@ -32,6 +32,8 @@ export interface CompressResult {
 interface Job {
   file: string
   quality: number
+  /** The same file in an earlier release, whose copies are linked when the bytes are equal. */
+  before?: string
 }
 
 /** Below this many files the worker threads' start (about 50 ms each) is not worth it. */
@@ -53,11 +55,16 @@ export const isCompressible = (file: string) => COMPRESSIBLE_EXTENSIONS.has(path
  * Writes the precompressed copies for every compressible file under `outDir`, or for the given
  * files only (the pages an incremental publish rendered). A copy replaces the file's old copy
  * as a new file: in a release made of hard links to the live one, the live copy stays as it is.
+ * With `previous` (the live release, for a full build beside it), a file that is byte for byte
+ * the same there gets links to its copies there.
  */
-export async function precompress(outDir: string, only?: string[]): Promise<CompressResult> {
+export async function precompress(outDir: string, { only, previous }: { only?: string[]; previous?: string } = {}): Promise<CompressResult> {
   const files = only ? only.filter(isCompressible) : walk(outDir)
-  const shared = (file: string) => /^(_astro|pagefind)\//.test(path.relative(outDir, file).split(path.sep).join('/')) && /\.(m?js|css)$/.test(file)
-  const jobs: Job[] = files.map((file) => ({ file, quality: shared(file) ? 11 : 5 }))
+  const shared = (relative: string) => /^(_astro|pagefind)\//.test(relative) && /\.(m?js|css)$/.test(relative)
+  const jobs: Job[] = files.map((file) => {
+    const relative = path.relative(outDir, file).split(path.sep).join('/')
+    return { file, quality: shared(relative) ? 11 : 5, ...(previous ? { before: path.join(previous, relative) } : {}) }
+  })
   const encodings = ENCODINGS.map(({ name, suffix }) => ({ name, suffix }))
   const threads = Math.min(4, availableParallelism())
   if (jobs.length < FEW || threads < 2) return compressFiles(jobs, encodings) as CompressResult

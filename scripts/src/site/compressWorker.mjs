@@ -6,7 +6,7 @@
  * (19,583 files, 216 MB; writing the 39,000 copies is a third of it).
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -38,17 +38,69 @@ const GZIP_LEVEL = 6
  */
 const windowFor = (length) => Math.min(24, Math.max(10, Math.ceil(Math.log2(length + 16))))
 
+/** A hard link `to` the file `from`, or a copy where they lie on different disks. */
+function linkTo(from, to) {
+  try {
+    linkSync(from, to)
+  } catch (err) {
+    if (err.code !== 'EXDEV') throw err
+    copyFileSync(from, to)
+  }
+}
+
+/** The bytes of a file, or null when there is none. */
+function readIfThere(file) {
+  try {
+    return readFileSync(file)
+  } catch (err) {
+    if (err.code === 'ENOENT') return null
+    throw err
+  }
+}
+
 /**
- * Compresses each `{ file, quality }` (brotli quality; gzip at `GZIP_LEVEL`) into the copies
- * `encodings` names (`{ name: 'br' | 'gzip', suffix }`). Each copy is written as a new file (the
- * old one, perhaps a link into the live release, is unlinked first). Files of equal content are
- * compressed once. Returns the totals.
+ * Gives `file` (its bytes `data`) links to the copies of `before`, the same file in an earlier
+ * release, when that file holds exactly `data`. A copy that release did not keep (not worth it
+ * for these bytes) is left out here too. Returns whether it did; if not, nothing was changed.
+ *
+ * The copies are not unpacked to check them (that took 2.5 of the 4.4 s at 1,000 offers): a
+ * release is only ever written by a build, which makes each copy from its file's bytes, and a
+ * file of a live release is never written again (a later release replaces it as a new file).
+ */
+function takeOver(file, data, before, encodings, count) {
+  if (!readIfThere(before)?.equals(data)) return false
+  for (const { name, suffix } of encodings) {
+    unlinkIfThere(file + suffix)
+    const copy = statSync(before + suffix, { throwIfNoEntry: false })
+    if (!copy) continue
+    linkTo(before + suffix, file + suffix)
+    count(name, copy.size)
+  }
+  return true
+}
+
+/**
+ * Compresses each `{ file, quality, before? }` (brotli quality; gzip at `GZIP_LEVEL`) into the
+ * copies `encodings` names (`{ name: 'br' | 'gzip', suffix }`). Each copy is written as a new
+ * file (the old one, perhaps a link into the live release, is unlinked first). Files of equal
+ * content are compressed once. A file whose bytes equal those of `before` (the same file in the
+ * live release, for a full build) gets links to that file's copies instead: a nightly build
+ * changes few pages. The 19,674 files of the 1,000-offer release, all the same as the live ones,
+ * took 2.1–2.3 s so, and 7.1–13.9 s compressed anew (both threads, one run after the other).
+ * Returns the totals.
  */
 export function compressFiles(jobs, encodings) {
   const result = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 }
   const packed = new Map()
-  for (const { file, quality } of jobs) {
+  const count = (name, bytes) => {
+    if (name === 'br') result.brotliBytes += bytes
+    else result.gzipBytes += bytes
+  }
+  for (const { file, quality, before } of jobs) {
     const data = readFileSync(file)
+    result.files++
+    result.bytes += data.length
+    if (before && takeOver(file, data, before, encodings, count)) continue
     const key = `${quality}:${createHash('sha256').update(data).digest('hex')}`
     let copies = packed.get(key)
     if (!copies) {
@@ -65,8 +117,6 @@ export function compressFiles(jobs, encodings) {
       }
       packed.set(key, copies)
     }
-    result.files++
-    result.bytes += data.length
     for (const { name, suffix } of encodings) {
       const copy = copies[name]
       unlinkIfThere(file + suffix)
@@ -74,8 +124,7 @@ export function compressFiles(jobs, encodings) {
       // (a link) would be served in place of the new file.
       if (copy.length > data.length * WORTH) continue
       writeFileSync(file + suffix, copy)
-      if (name === 'br') result.brotliBytes += copy.length
-      else result.gzipBytes += copy.length
+      count(name, copy.length)
     }
   }
   return result

@@ -280,7 +280,9 @@ export class Publisher {
         const problems = checkRelease(dir, expectations)
         if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
       }
-      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes, check }))
+      // A page the build left as it was (most of them, in a nightly build) keeps the live release's compressed copies.
+      const previous = this.releases.live()
+      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes, check, ...(previous ? { previous: path.join(this.releases.releasesDir, previous) } : {}) }))
       for (const entry of readdirSync(built)) renameSync(path.join(built, entry), path.join(release.dir, entry))
       rmSync(built, { recursive: true, force: true })
       this.writeState(release.dir, { now, code: this.startedWith, pages: reads })
@@ -529,7 +531,7 @@ export class Publisher {
         )
         await timed('compress', async () => {
           const offline = localeCodes.map((code) => path.join(release.dir, code, 'offline.json'))
-          await precompress(release.dir, [...changed, ...offline, ...bundles])
+          await precompress(release.dir, { only: [...changed, ...offline, ...bundles] })
         })
         const problemsOfRelease = await timed('check', async () => checkRelease(release.dir, expectations, [...changed, ...bundles]))
         if (problemsOfRelease.length > 0) throw new Error(`the new site failed its checks: ${problemsOfRelease.join('; ')}`)
