@@ -5,7 +5,7 @@
  * and leaves no process behind. Then the leases: renewed while a build runs, taken back when
  * they expire. The real deploy is in tests/e2e/deploy-lifecycle.test.ts.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createLocalReq, type Payload } from 'payload'
@@ -113,6 +113,21 @@ describe('a deploy process that', () => {
     expect(deploy).toMatchObject({ status: 'success', release: 'r-second' })
     expect(deploy.reason).toBe('A first deploy process ended without a result (The deploy process was ended by SIGKILL without a result.); a new one built the release.')
     rmSync(path.dirname(mark), { recursive: true, force: true })
+  })
+
+  it('hands a full build over has a fresh one build it, asked with that reason as `full`', async () => {
+    // The first process reads the request and hands it over; the second keeps the request it got and answers.
+    const dir = mkdtempSync(path.join(tmpdir(), 'lotse-handover-'))
+    const [mark, request] = [path.join(dir, 'first-try'), path.join(dir, 'request.json')]
+    const reason = 'the change touches 9000 of 18163 pages'
+    await queueBuild(
+      `if [ -e ${mark} ]; then head -n 1 <&3 > ${request}; ${say({ type: 'result', release: 'r-fresh', phases: {} })}; else touch ${mark}; head -n 1 <&3 > /dev/null; ${say({ type: 'handover', reason })}; fi`,
+    )
+    await runBuild()
+    expect(await latestDeploy()).toMatchObject({ status: 'success', release: 'r-fresh' })
+    expect(JSON.parse(readFileSync(request, 'utf8'))).toMatchObject({ type: 'build', full: reason })
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('sends a message outside the protocol fails, naming the field, and is stopped', async () => {

@@ -210,15 +210,32 @@ const EXIT_GRACE_MS = 5_000
 /**
  * Runs one build in the publisher (the idle one, or a new one) and returns how it ended; never
  * throws, never waits longer than `timeoutMs` + `STOP_GRACE_MS` (+ `EXIT_GRACE_MS` for a custom
- * command). The publisher stays for the next build.
+ * command) for each publisher it asks. The publisher stays for the next build. A warm publisher
+ * hands a build that must be full over (`handover`): a fresh one then builds it, once.
  */
-export async function runBuild({ deployId, triggers, snapshotDir, expectations, full, timeoutMs, onProgress }: BuildOptions): Promise<BuildOutcome> {
-  const p = takeIdle() ?? startProcess()
+export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
+  const first = await runBuildIn(takeIdle() ?? startProcess(), options)
+  if (!('handOver' in first)) return first
+  // The one started ahead when the first ended, if any: it is fresh.
+  const second = await runBuildIn(takeIdle() ?? startProcess(), { ...options, full: first.handOver })
+  if (!('handOver' in second)) return second
+  return {
+    ok: false,
+    reason: `The fresh publisher handed the full build over again (${second.handOver}); it builds in full only when it is not warm.`,
+    phases: {},
+    log: '',
+    interrupted: false,
+    processFailed: false,
+  }
+}
+
+/** Runs one build in the publisher `p`: how it ended, or why it must be full when `p` handed it over (`p` has then ended). */
+async function runBuildIn(p: DeployProcess, { deployId, triggers, snapshotDir, expectations, full, timeoutMs, onProgress }: BuildOptions): Promise<BuildOutcome | { handOver: string }> {
   const from = p.output.length
   const phases: Record<string, number> = {}
   let phase: string | null = null
   let live: string | null = null
-  let last: Extract<DeployMessage, { type: 'result' | 'failure' }> | null = null
+  let last: Extract<DeployMessage, { type: 'result' | 'failure' | 'handover' }> | null = null
   let answered!: () => void
   const answer = new Promise<void>((resolve) => (answered = resolve))
   p.listener = (m) => {
@@ -226,7 +243,7 @@ export async function runBuild({ deployId, triggers, snapshotDir, expectations, 
       if (m.ms === undefined) phase = m.phase
       else phases[m.phase] = m.ms
     } else if (m.type === 'live') live = m.release
-    else if (m.type === 'result' || m.type === 'failure') {
+    else if (m.type === 'result' || m.type === 'failure' || m.type === 'handover') {
       last = m
       answered()
     }
@@ -250,7 +267,12 @@ export async function runBuild({ deployId, triggers, snapshotDir, expectations, 
   let keep = false
   try {
     await Promise.race([answer, p.exited])
-    const done = last as Extract<DeployMessage, { type: 'result' | 'failure' }> | null
+    const done = last as Extract<DeployMessage, { type: 'result' | 'failure' | 'handover' }> | null
+    if (done?.type === 'handover') {
+      // It ends by itself; stopped all the same, so its memory is free before the fresh one builds.
+      await stop(p, 'handed a full build over to a fresh publisher')
+      return { handOver: done.reason }
+    }
     let note: string | undefined
     if (done && process.env.LOTSE_DEPLOY_COMMAND) {
       const ended = await Promise.race([p.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), EXIT_GRACE_MS).unref())])

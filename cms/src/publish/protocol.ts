@@ -16,7 +16,8 @@
  * the host exports the snapshot itself (it has the CMS loaded) and sends a `build` request; the
  * deploy reports each `phase`, `live` the moment its release is switched live, and ends the
  * request with exactly one `result` or `failure`. Then it waits for the next request, keeping
- * warm what the next publish can reuse. A `stop` request ends it.
+ * warm what the next publish can reuse. A warm deploy answers a request that needs a full build
+ * with `handover` and ends; the host sends it to a fresh one. A `stop` request ends it.
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
@@ -108,6 +109,12 @@ export const DeployMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), release: z.string().min(1), phases: PhasesSchema, mode: PublishModeSchema.optional() }),
   /** The build failed and the live site is unchanged; the last message of a request. */
   z.object({ type: z.literal('failure'), reason: z.string().min(1), phases: PhasesSchema.default({}) }),
+  /**
+   * The build must be full (`reason`), and this publisher holds a warm site build, which a full
+   * build does not use and whose memory it needs: the host sends the same request, with `full` set
+   * to `reason`, to a fresh publisher. The last message of a request, and of this process.
+   */
+  z.object({ type: z.literal('handover'), reason: z.string().min(1) }),
 ])
 export type DeployMessage = z.infer<typeof DeployMessageSchema>
 

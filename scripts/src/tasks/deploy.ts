@@ -9,7 +9,8 @@
  * `ready`, then serves one build request after another (the host exported the snapshot; each
  * phase is reported, `live` at the switch, then a `result` or `failure`), keeping warm what the
  * next publish reuses, until the host stops it or goes away. When the site's code changed on
- * disk since it started, it ends after the build, and the host starts a fresh one. Run by hand it
+ * disk since it started, it ends after the build, and the host starts a fresh one. A build that
+ * must be full it hands over once its site build is warm (`handover`), and ends. Run by hand it
  * loads the CMS, exports, builds the whole site and prints what went live.
  */
 import { existsSync } from 'node:fs'
@@ -33,8 +34,8 @@ export function deployDir(dataDir: string): string {
   return path.resolve(process.env.DEPLOY_DIR ?? path.join(dataDir, 'site'))
 }
 
-/** What a build ends with: the release that went live, or why nothing did. */
-type Outcome = Extract<DeployMessage, { type: 'result' | 'failure' }>
+/** What a build ends with: the release that went live, why nothing did, or why a fresh publisher must build it in full. */
+type Outcome = Extract<DeployMessage, { type: 'result' | 'failure' | 'handover' }>
 
 /**
  * Builds, checks and switches one release. Progress goes to `report` (the host, when there is
@@ -52,7 +53,9 @@ async function buildRelease(publisher: Publisher, request: Pick<BuildRequest, 's
   }
   try {
     if (!existsSync(binOf(siteDir, 'astro/bin/astro.mjs'))) throw new Error('The site package (site/) is not installed; run npm start once, which installs it.')
-    const { release, mode } = await publisher.publish({ ...request, timed, live: (name) => report({ type: 'live', release: name }) })
+    const made = await publisher.publish({ ...request, timed, live: (name) => report({ type: 'live', release: name }) })
+    if ('handOver' in made) return { type: 'handover', reason: made.handOver }
+    const { release, mode } = made
     // After the switch: the new release is live while old ones are deleted (about 4 s for a
     // release of 1,000 offers, 30,000 files, on this disk). Failing that is no failed build.
     await timed('prune', async () => publisher.releases.prune()).catch((err: Error) => console.error(`[lotse] old releases not deleted: ${err.message}`))
@@ -62,7 +65,7 @@ async function buildRelease(publisher: Publisher, request: Pick<BuildRequest, 's
   }
 }
 
-const describe = (outcome: Outcome) =>
+const describe = (outcome: Extract<Outcome, { phases: unknown }>) =>
   Object.entries(outcome.phases)
     .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
     .join(', ')
@@ -85,6 +88,11 @@ export async function deploy(): Promise<void> {
         return
       }
       const outcome = await buildRelease(publisher, request, report)
+      if (outcome.type === 'handover') {
+        console.log(`[lotse] a full build (${outcome.reason}) goes to a fresh publisher; this one, warm, ends`)
+        await channel.send(outcome)
+        return
+      }
       if (outcome.type === 'result') console.log(`[lotse] release ${outcome.release} is live, ${describeMode(outcome.mode!)}: ${describe(outcome)}`)
       else console.error(`[lotse] deploy failed: ${outcome.reason}`)
       await channel.send(outcome)
