@@ -10,7 +10,9 @@
  * running (this process, which is the CMS with its job worker, and the publisher with what it
  * starts). A round starts once the processes the bench started have been idle for a second (the
  * publisher gets ready for the next publish after each one), so each measures one publish on an
- * idle system, not a queue behind another or behind the publisher's own preparation.
+ * idle system, not a queue behind another or behind the publisher's own preparation. Last, the
+ * nightly rebuild: a full build of the same content beside the live release, timed from its
+ * start until it is live, with its phases (the first build's are reported the same way).
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
  *
@@ -27,9 +29,10 @@ import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'no
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { getPayload } from 'payload'
+import { createLocalReq, getPayload } from 'payload'
 
 import { stopRunningDeploys } from '@lotse/cms/publish/job'
+import { queueRebuild } from '@lotse/cms/publish/trigger'
 import { localeCodes } from '@lotse/translations'
 
 import { exportCmsEnv } from '../src/lib/cmsEnv'
@@ -155,6 +158,34 @@ async function waitLive(slug: string, token: string, timeoutMs = 180_000): Promi
   throw new Error(`"${token}" did not go live within ${timeoutMs / 1000} s`, { cause: new Error(`build queue: ${await queueState().catch((e: Error) => e.message)}`) })
 }
 
+interface Deploy {
+  status?: string
+  durationMs?: number | null
+  mode?: string | null
+  reason?: string | null
+  phases?: Record<string, number>
+  triggers?: { title?: string }[]
+}
+
+/** A build's time, how it was made and its phases, for the log. */
+const describeDeploy = (deploy: Deploy) =>
+  `${seconds(deploy.durationMs ?? 0)} s, ${deploy.mode} (${Object.entries(deploy.phases ?? {})
+    .map(([k, v]) => `${k} ${seconds(v)}`)
+    .join(', ')})`
+
+/** Waits until the build that carries the trigger titled `title` has ended; throws when it failed. */
+async function waitDeploy(title: string, timeoutMs = 1_800_000): Promise<Deploy> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const recent = (await payload.find({ collection: 'deploys', sort: '-queuedAt', limit: 5, depth: 0 })).docs as Deploy[]
+    const deploy = recent.find((d) => d.triggers?.some((t) => t.title === title))
+    if (deploy?.status === 'failed') throw new Error(`the build "${title}" failed`, { cause: new Error(deploy.reason ?? 'no reason recorded') })
+    if (deploy?.status === 'success') return deploy
+    await sleep(500)
+  }
+  throw new Error(`the build "${title}" did not end within ${timeoutMs / 1000} s`, { cause: new Error(`build queue: ${await queueState().catch((e: Error) => e.message)}`) })
+}
+
 /** CPU time (clock ticks) the processes of the data folder have used so far. */
 function cpuTicks(): number {
   let ticks = 0
@@ -213,12 +244,8 @@ try {
   const first = (await payload.find({ collection: 'offers', limit: 1, depth: 0, sort: 'createdAt' })).docs[0]!
   await payload.update({ collection: 'offers', id: first.id, data: { title: 'Erster Bau', _status: 'published' } })
   await waitLive(first.slug!, 'Erster Bau', 1_800_000)
-  const firstBuild = (await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })).docs[0]
-  console.log(
-    `[bench] first build: ${seconds(firstBuild?.durationMs ?? 0)} s, ${firstBuild?.mode} (${Object.entries(firstBuild?.phases ?? {})
-      .map(([k, v]) => `${k} ${seconds(v as number)}`)
-      .join(', ')})`,
-  )
+  const firstBuild = ((await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })).docs[0] ?? {}) as Deploy
+  console.log(`[bench] first build: ${describeDeploy(firstBuild)}`)
 
   // As between any two publishes: the publisher gets ready for the next one (its warm build,
   // the values of its keys, the next release's links). Editors publish seconds to minutes
@@ -269,6 +296,11 @@ try {
     // again (the next release's links), as it is for any publish in practice.
     await waitIdle()
   }
+  // The nightly rebuild, as the job at 03:15 queues it: a full build of the same content beside
+  // the live release (issue 9: a full rebuild stays within 30 s at 1,000 offers).
+  await queueRebuild(await createLocalReq({}, payload), { collection: '-', id: '-', title: 'Neubau (Messlauf)', action: 'daily' })
+  const nightly = await waitDeploy('Neubau (Messlauf)')
+  console.log(`[bench] nightly build: ${describeDeploy(nightly)}`)
   const summary = {
     offers,
     locales: localeCodes.length,
@@ -278,6 +310,9 @@ try {
     max_s: seconds(Math.max(...latencies)),
     median_phase_s: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, seconds(percentile(v, 50))])),
     modes: [...new Set(modes)].map((m) => `${modes.filter((x) => x === m).length}× ${m}`),
+    first_build_s: seconds(firstBuild.durationMs ?? 0),
+    nightly_build_s: seconds(nightly.durationMs ?? 0),
+    nightly_phases_s: Object.fromEntries(Object.entries(nightly.phases ?? {}).map(([k, v]) => [k, seconds(v)])),
     peak_memory_mb: Math.round(peakBytes / 1_048_576),
     peak_memory_by_process_mb: peakParts,
   }
