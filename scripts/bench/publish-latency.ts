@@ -117,9 +117,13 @@ function resident(): { total: number; parts: string } {
 }
 let peakBytes = 0
 let peakParts = ''
+/** The part of the run being sampled, and the peak of each part (MB), to tell where the peak is. */
+let stage = 'content'
+const stagePeaks: Record<string, number> = {}
 const sampler = setInterval(() => {
   const now = resident()
   if (now.total > peakBytes) [peakBytes, peakParts] = [now.total, now.parts]
+  stagePeaks[stage] = Math.max(stagePeaks[stage] ?? 0, Math.round(now.total / 1_048_576))
 }, 250)
 
 /** Whether the live search index of `locale` holds `token` (in any shard; its fragments are gzipped JSON). */
@@ -241,6 +245,7 @@ try {
   console.log(`[bench] ${offers} offers × ${localeCodes.length} locales ready in ${seconds(Date.now() - prepared)} s; first build …`)
 
   // The first build, queued like npm start does, and waited for.
+  stage = 'first build'
   const first = (await payload.find({ collection: 'offers', limit: 1, depth: 0, sort: 'createdAt' })).docs[0]!
   await payload.update({ collection: 'offers', id: first.id, data: { title: 'Erster Bau', _status: 'published' } })
   await waitLive(first.slug!, 'Erster Bau', 1_800_000)
@@ -251,6 +256,7 @@ try {
   // the values of its keys, the next release's links). Editors publish seconds to minutes
   // apart; each round measures one publish on an idle system.
   console.log(`[bench] publisher ready ${seconds(await waitIdle())} s after the first build`)
+  stage = 'publishes'
   const latencies: number[] = []
   const modes: string[] = []
   const phases: Record<string, number[]> = {}
@@ -298,6 +304,7 @@ try {
   }
   // The nightly rebuild, as the job at 03:15 queues it: a full build of the same content beside
   // the live release (issue 9: a full rebuild stays within 30 s at 1,000 offers).
+  stage = 'nightly build'
   await queueRebuild(await createLocalReq({}, payload), { collection: '-', id: '-', title: 'Neubau (Messlauf)', action: 'daily' })
   const nightly = await waitDeploy('Neubau (Messlauf)')
   console.log(`[bench] nightly build: ${describeDeploy(nightly)}`)
@@ -315,6 +322,7 @@ try {
     nightly_phases_s: Object.fromEntries(Object.entries(nightly.phases ?? {}).map(([k, v]) => [k, seconds(v)])),
     peak_memory_mb: Math.round(peakBytes / 1_048_576),
     peak_memory_by_process_mb: peakParts,
+    peak_memory_by_stage_mb: stagePeaks,
   }
   console.log(JSON.stringify(summary))
 } catch (err) {

@@ -12,7 +12,7 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { buildSnapshot, ExportCache, writeSnapshot } from '../export/snapshot'
 import { readEnv } from '../lib/env'
-import { buildTimeoutMs, type BuildOutcome, runBuild, isStopping, stopRunningDeploys as stopDeployProcesses } from './deployProcess'
+import { buildTimeoutMs, type BuildOutcome, isStopping, replaceWarmPublisher, runBuild, stopRunningDeploys as stopDeployProcesses } from './deployProcess'
 import { releaseExpectations } from './expectations'
 import { HOST_ID, leaseFrom, ownDeploys, ownJobs, RENEW_MS } from './lease'
 import { describeMode, type PublishTrigger } from './protocol'
@@ -121,7 +121,10 @@ async function build(payload: Payload, jobId: string): Promise<{ output: Record<
       // A manual or the nightly build renders everything (and exports everything afresh); a publish lets the publisher decide.
       const full = triggers.some((t) => t.action === 'daily') ? 'the nightly rebuild' : triggers.some((t) => t.action === 'manual') ? 'a rebuild asked for by hand' : null
       const exportStarted = Date.now()
-      if (full) exportCache.clear()
+      if (full) {
+        exportCache.clear()
+        await replaceWarmPublisher()
+      }
       const result = await buildSnapshot(payload, { cache: exportCache })
       writeSnapshot(snapshotDir, path.join(dataDir, 'media'), result)
       const expectations = await releaseExpectations(payload, triggers)
