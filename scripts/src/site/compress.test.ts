@@ -1,27 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { removeTempDirs, tempFiles } from '../lib/tempFiles'
 import { precompress } from './compress'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterEach(removeTempDirs)
 
 /** A page long enough to be worth compressing, different for each `text`. */
 const page = (text: string) => `<!doctype html><html lang="de"><body>${`<p>${text}</p>`.repeat(200)}</body></html>`
 
 /** A release folder holding the given files (relative path → text). */
-function release(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lotse-compress-'))
-  dirs.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), text)
-  }
-  return dir
-}
+const release = (files: Record<string, string>) => tempFiles(files, 'lotse-compress-')
 
 const inode = (file: string) => statSync(file).ino
 

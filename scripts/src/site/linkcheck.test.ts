@@ -1,22 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { removeTempDirs, tempFiles } from '../lib/tempFiles'
 import { checkLinks, checkPages } from './linkcheck'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterEach(removeTempDirs)
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lotse-links-'))
-  dirs.push(dir)
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-    writeFileSync(path.join(dir, file), content)
-  }
-  return dir
-}
+const site = (files: Record<string, string>) => tempFiles(files, 'lotse-links-')
 
 describe('link check', () => {
   it('passes when every internal link resolves, and names each broken one with its page', () => {

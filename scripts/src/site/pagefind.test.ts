@@ -1,20 +1,18 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { removeTempDirs, tempDir, tempFiles } from '../lib/tempFiles'
 import { closeIndexes, filesOf, globOf, indexLocale, placeBundle, shardCount, shardOf } from './pagefind'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterEach(removeTempDirs)
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const bundle = (files: Record<string, string>) => new Map(Object.entries(files).map(([name, text]) => [name, bytes(text)]))
 
 /** A live bundle written in full, and a new release's bundle made of hard links to it (compressed copies included), as the publisher makes one. */
 async function liveAndLinked(files: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'lotse-bundle-'))
-  dirs.push(root)
+  const root = tempDir('lotse-bundle-')
   const live = path.join(root, 'live', 'pagefind', 'de')
   const next = path.join(root, 'next', 'pagefind', 'de')
   const { files: written } = await placeBundle(live, bundle(files), null)
@@ -86,8 +84,7 @@ describe('sharing a locale’s pages out among shards', () => {
   })
 
   it('reads a shard’s files without the other shards’ folders below it', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'lotse-bundle-'))
-    dirs.push(root)
+    const root = tempDir('lotse-bundle-')
     await placeBundle(root, bundle({ 'pagefind-entry.json': '{"v":0}', 'fragment/de_a.pf_fragment': 'a' }), null)
     await placeBundle(path.join(root, '1'), bundle({ 'pagefind-entry.json': '{"v":1}' }), null)
     expect([...filesOf(root).keys()].sort()).toEqual(['fragment/de_a.pf_fragment', 'pagefind-entry.json'])
@@ -97,15 +94,7 @@ describe('sharing a locale’s pages out among shards', () => {
 
 describe('indexing pages picked out of a release', () => {
   const page = (title: string) => `<html lang="de"><body><main data-pagefind-body><h1>${title}</h1><p>Beratung in Esens</p></main></body></html>`
-  function release(files: Record<string, string>) {
-    const root = mkdtempSync(path.join(tmpdir(), 'lotse-release-'))
-    dirs.push(root)
-    for (const [file, html] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-      writeFileSync(path.join(root, file), html)
-    }
-    return root
-  }
+  const release = (files: Record<string, string>) => tempFiles(files, 'lotse-release-')
   afterEach(() => closeIndexes())
 
   it('starts the glob with the pages’ common folder, so Pagefind walks only below it', () => {
