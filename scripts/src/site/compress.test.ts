@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -16,12 +16,12 @@ const release = (files: Record<string, string>) => tempFiles(files, 'lotse-compr
 
 const inode = (file: string) => statSync(file).ino
 
-describe('precompressed copies of a full build beside the live release', () => {
+describe('precompressed copies beside the live release', () => {
   it('links the live copies of a page whose bytes are the same there', async () => {
     const live = release({ 'de/index.html': page('gleich') })
     await precompress(live)
     const next = release({ 'de/index.html': page('gleich') })
-    await precompress(next, { previous: live })
+    expect(await precompress(next, { previous: live })).toEqual({ files: 1, reused: 1 })
     for (const suffix of ['.br', '.gz']) expect(inode(path.join(next, `de/index.html${suffix}`))).toBe(inode(path.join(live, `de/index.html${suffix}`)))
   })
 
@@ -30,7 +30,7 @@ describe('precompressed copies of a full build beside the live release', () => {
     await precompress(live)
     const liveCopy = readFileSync(path.join(live, 'de/index.html.br'))
     const next = release({ 'de/index.html': page('neu') })
-    await precompress(next, { previous: live })
+    expect(await precompress(next, { previous: live })).toEqual({ files: 1, reused: 0 })
     expect(brotliDecompressSync(readFileSync(path.join(next, 'de/index.html.br'))).toString()).toBe(page('neu'))
     expect(gunzipSync(readFileSync(path.join(next, 'de/index.html.gz'))).toString()).toBe(page('neu'))
     expect(readFileSync(path.join(live, 'de/index.html.br'))).toEqual(liveCopy)
@@ -42,6 +42,17 @@ describe('precompressed copies of a full build beside the live release', () => {
     const next = release({ 'de/index.html': page('start'), 'de/offers/neu/index.html': page('neues Angebot') })
     await precompress(next, { previous: live })
     expect(brotliDecompressSync(readFileSync(path.join(next, 'de/offers/neu/index.html.br'))).toString()).toBe(page('neues Angebot'))
+  })
+
+  it('replaces the copies a release made of links to the live one holds, as new files', async () => {
+    const live = release({ 'de/index.html': page('alt') })
+    await precompress(live)
+    const liveCopy = readFileSync(path.join(live, 'de/index.html.br'))
+    const next = release({ 'de/index.html': page('neu') })
+    for (const suffix of ['.br', '.gz']) linkSync(path.join(live, `de/index.html${suffix}`), path.join(next, `de/index.html${suffix}`))
+    await precompress(next, { only: [path.join(next, 'de/index.html')] })
+    expect(brotliDecompressSync(readFileSync(path.join(next, 'de/index.html.br'))).toString()).toBe(page('neu'))
+    expect(readFileSync(path.join(live, 'de/index.html.br'))).toEqual(liveCopy)
   })
 
   it('gives a page no copy where the live release kept none for the same bytes', async () => {

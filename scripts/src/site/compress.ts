@@ -23,10 +23,10 @@ import { compressFiles } from './compressWorker.mjs'
 import { COMPRESSIBLE_EXTENSIONS, ENCODINGS } from './serving'
 
 export interface CompressResult {
+  /** Files given copies. */
   files: number
-  bytes: number
-  brotliBytes: number
-  gzipBytes: number
+  /** Of those, the files whose copies are links to the previous release's. */
+  reused: number
 }
 
 interface Job {
@@ -67,14 +67,14 @@ export async function precompress(outDir: string, { only, previous }: { only?: s
   })
   const encodings = ENCODINGS.map(({ name, suffix }) => ({ name, suffix }))
   const threads = Math.min(4, availableParallelism())
-  if (jobs.length < FEW || threads < 2) return compressFiles(jobs, encodings) as CompressResult
+  if (jobs.length < FEW || threads < 2) return compressFiles(jobs, encodings)
   // The shared scripts all to the first thread (Pagefind writes the same ones into every
   // locale's bundle: each content is compressed once there); the rest dealt out in turn.
   const shares: Job[][] = Array.from({ length: threads }, () => [])
   let next = 0
   for (const job of jobs) shares[job.quality === 11 ? 0 : next++ % threads]!.push(job)
   const results = await Promise.all(shares.map((share) => inThread(share, encodings)))
-  return results.reduce((sum, r) => ({ files: sum.files + r.files, bytes: sum.bytes + r.bytes, brotliBytes: sum.brotliBytes + r.brotliBytes, gzipBytes: sum.gzipBytes + r.gzipBytes }))
+  return results.reduce((sum, r) => ({ files: sum.files + r.files, reused: sum.reused + r.reused }))
 }
 
 /** Runs `compressFiles` in a worker thread, which ends when it has answered (or with the process). */
