@@ -276,10 +276,11 @@ async function runBuildIn(p: DeployProcess, { deployId, triggers, snapshotDir, e
 
   const watchdog = setTimeout(() => void stop(p, `took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped${phase ? ` in its ${phase} phase` : ''}`), timeoutMs)
   // Heartbeats come every 5 s; none for a lease's length means the process hangs, not works. The
-  // deploy's longest synchronous step (the link check reading every page) took 1.1 s at 1,044
-  // offers, so a busy deploy is never silent that long.
+  // deploy's long loops on its main thread (the checks reading every page) give its event loop a
+  // turn every 100 ms (scripts/src/lib/turns.ts), so a busy deploy is never silent that long.
   const stall = setInterval(() => {
-    if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS) void stop(p, `stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped`)
+    if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS)
+      void stop(p, `stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped${phase ? ` in its ${phase} phase` : ''}`)
   }, 1_000)
   let keep = false
   try {

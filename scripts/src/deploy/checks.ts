@@ -5,6 +5,7 @@ import { isPagedCollection, PAGE_SEGMENTS } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
 
 import type { ReleaseExpectations } from '@lotse/cms/publish/protocol'
+import { turns } from '../lib/turns'
 import { SHARDS_FILE, shardDir } from '../site/pagefind'
 
 export type { ReleaseExpectations }
@@ -23,7 +24,7 @@ function* files(dir: string): Generator<string> {
  * document's page exists, no draft has a page, and no internal note appears in any file (of
  * `changedFiles` when given: the files an incremental publish wrote).
  */
-export function checkRelease(dir: string, expect: ReleaseExpectations, changedFiles?: string[]): string[] {
+export async function checkRelease(dir: string, expect: ReleaseExpectations, changedFiles?: string[]): Promise<string[]> {
   const problems: string[] = []
   for (const code of localeCodes) {
     if (!existsSync(path.join(dir, code, 'index.html'))) problems.push(`the ${code} home page is missing (/${code}/)`)
@@ -52,8 +53,10 @@ export function checkRelease(dir: string, expect: ReleaseExpectations, changedFi
   const secrets = expect.secrets.filter((s) => s.trim().length >= 8)
   if (secrets.length > 0) {
     // An incremental release: only its new files can carry a note the live one did not.
+    const turn = turns()
     for (const file of changedFiles ?? files(dir)) {
       if (!/\.(html|json|xml|ics|txt|js)$/.test(file)) continue
+      await turn()
       const text = readFileSync(file, 'utf8')
       const leaked = secrets.find((s) => text.includes(s))
       if (leaked) {

@@ -26,7 +26,7 @@ export async function buildSite(
   snapshotDir: string,
   outDir: string,
   time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>,
-  options: { indexes?: SearchIndexes; check?: (dir: string) => void; previous?: string } = {},
+  options: { indexes?: SearchIndexes; check?: (dir: string) => Promise<void>; previous?: string } = {},
 ): Promise<PageReads> {
   const reads = await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
@@ -44,8 +44,8 @@ export async function buildSite(
   const [compressed, checked] = await Promise.allSettled([
     compressing,
     time('check', async () => {
-      failOnProblems(checkPages(outDir))
-      options.check?.(outDir)
+      failOnProblems(await checkPages(outDir))
+      await options.check?.(outDir)
     }),
   ])
   if (checked.status === 'rejected') throw checked.reason

@@ -8,18 +8,18 @@ afterEach(removeTempDirs)
 const site = (files: Record<string, string>) => tempFiles(files, 'lotse-links-')
 
 describe('link check', () => {
-  it('passes when every internal link resolves, and names each broken one with its page', () => {
+  it('passes when every internal link resolves, and names each broken one with its page', async () => {
     const ok = site({
       'de/index.html': '<a href="/de/offers/kurs/">Kurs</a><a href="https://example.org/x">extern</a><a href="#main">Sprung</a><img src="/icon.svg">',
       'de/offers/kurs/index.html': '<a href="/de/">Start</a><a href="/de/offers/kurs/?q=1#x">selbst</a>',
       'icon.svg': '<svg/>',
     })
-    expect(checkLinks(ok)).toEqual([])
+    expect(await checkLinks(ok)).toEqual([])
     const broken = site({ 'ar/index.html': '<a href="/ar/offers/fehlt/">x</a><link href="/_astro/alt.css">' })
-    expect(checkLinks(broken)).toEqual(['/ar/index.html → /ar/offers/fehlt/', '/ar/index.html → /_astro/alt.css'])
+    expect(await checkLinks(broken)).toEqual(['/ar/index.html → /ar/offers/fehlt/', '/ar/index.html → /_astro/alt.css'])
   })
 
-  it('names every script the Content-Security-Policy would block, and leaves bundled scripts and JSON-LD alone', () => {
+  it('names every script the Content-Security-Policy would block, and leaves bundled scripts and JSON-LD alone', async () => {
     const dir = site({
       'de/index.html': '<script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{"@type":"Thing"}</script><p>online=ja</p>',
       'de/bad/index.html': '<script>alert(1)</script><script type="module">x()</script><img src="/i.png" onerror="x()"><a href="javascript:x()">x</a>',
@@ -27,7 +27,7 @@ describe('link check', () => {
       'i.png': '',
       'media/cover.html': '<script>alert(1)</script>',
     })
-    expect(checkPages(dir).inlineScripts).toEqual([
+    expect((await checkPages(dir)).inlineScripts).toEqual([
       '/de/bad/index.html: inline <script>',
       '/de/bad/index.html: inline <script type="module">',
       '/de/bad/index.html: onerror= handler attribute',

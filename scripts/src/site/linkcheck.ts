@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { turns } from '../lib/turns'
+
 /**
  * The build-time page checks, in one pass over every HTML page: every internal `href`/`src`
  * must resolve to a file of the built site, and no page may carry a script the
@@ -32,7 +34,7 @@ export function inlineScriptsIn(html: string): string[] {
   return found
 }
 
-export function checkPages(outDir: string, only?: string[]): PageProblems {
+export async function checkPages(outDir: string, only?: string[]): Promise<PageProblems> {
   const problems: PageProblems = { brokenLinks: [], inlineScripts: [] }
   // The pages an incremental publish rendered; the others passed when they were made.
   const pages: string[] = only ? [...only] : []
@@ -57,7 +59,9 @@ export function checkPages(outDir: string, only?: string[]): PageProblems {
     }
     return hit
   }
+  const turn = turns()
   for (const page of pages) {
+    await turn()
     const html = readFileSync(page, 'utf8')
     const name = `/${path.relative(outDir, page).split(path.sep).join('/')}`
     for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
@@ -81,6 +85,6 @@ export function failOnProblems(problems: PageProblems): void {
 }
 
 /** Internal links that do not resolve, as "page → target"; empty when all resolve. */
-export function checkLinks(outDir: string): string[] {
-  return checkPages(outDir).brokenLinks
+export async function checkLinks(outDir: string): Promise<string[]> {
+  return (await checkPages(outDir)).brokenLinks
 }

@@ -286,8 +286,8 @@ export class Publisher {
       // Astro builds into a fresh folder and the result moves into the release beside its `.lotse/`.
       const built = `${release.dir}.build`
       // The release's checks run inside the build, beside its compression.
-      const check = (dir: string) => {
-        const problems = checkRelease(dir, expectations)
+      const check = async (dir: string) => {
+        const problems = await checkRelease(dir, expectations)
         if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
       }
       // A page the build left as it was (most of them, in a nightly build) keeps the live release's compressed copies.
