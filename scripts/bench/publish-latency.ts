@@ -164,6 +164,7 @@ async function waitLive(slug: string, token: string, timeoutMs = 180_000): Promi
 
 interface Deploy {
   status?: string
+  startedAt?: string
   durationMs?: number | null
   mode?: string | null
   reason?: string | null
@@ -276,24 +277,18 @@ try {
       if (body.includes(token) && !indexed(token, code)) throw new Error(`the ${code} page shows "${token}" but the live ${code} search index does not find it`)
     }
     // The phases of the build that carried this publish (recorded when its process has ended).
-    let deploy: { phases?: Record<string, number>; startedAt?: string; mode?: string | null } | undefined
-    for (let wait = 0; wait < 600 && !deploy; wait++) {
-      const done = await payload.find({ collection: 'deploys', where: { status: { equals: 'success' } }, sort: '-finishedAt', limit: 1, depth: 0 })
-      const newest = done.docs[0] as { phases?: Record<string, number>; startedAt?: string; mode?: string | null; triggers?: { title?: string }[] } | undefined
-      if (newest?.triggers?.some((t) => t.title?.includes(token))) deploy = newest
-      else await sleep(100)
-    }
+    const deploy = await waitDeploy(token)
     // Outside the build's own phases: the job worker picking the publish up, and what no phase
     // covers (messages, the poll of this bench: 100 ms).
-    const pickedUp = deploy?.startedAt ? Date.parse(deploy.startedAt) : started
-    const { prune = 0, ...beforeLive } = deploy?.phases ?? {}
+    const pickedUp = deploy.startedAt ? Date.parse(deploy.startedAt) : started
+    const { prune = 0, ...beforeLive } = deploy.phases ?? {}
     const measured: Record<string, number> = {
       pickup: pickedUp - started,
       ...beforeLive,
       other: live - pickedUp - Object.values(beforeLive).reduce((a, b) => a + b, 0),
       prune,
     }
-    modes.push(deploy?.mode ?? 'unknown')
+    modes.push(deploy.mode ?? 'unknown')
     for (const [k, v] of Object.entries(measured)) (phases[k] ??= []).push(v)
     const round = Object.entries(measured)
       .map(([k, v]) => `${k} ${seconds(v)}`)

@@ -210,7 +210,7 @@ export class Publisher {
    * A publisher whose site build is warm does not build in full: it returns `handOver`, why the
    * build must be full, and its host has a fresh publisher build it (`handover` in the protocol).
    * A full build renders every page in Astro processes of its own and reuses nothing warm, and
-   * beside the warm build (about 1.5 GB at 1,044 offers) and the CMS those came to 4.2 GB
+   * beside the warm build (about 1.6 GB at 1,044 offers) and the CMS those came to 4.2 GB
    * (`npm run bench:publish -- 1000 4`, its nightly build), over the 3 GB bound.
    */
   async publish(options: PublishOptions): Promise<{ release: string; mode: PublishMode } | { handOver: string }> {
