@@ -50,7 +50,7 @@ function start(): Renderer {
   const child = spawn(/*turbopackIgnore: true*/ process.env.LOTSE_NODE ?? process.execPath, ['--import', 'tsx', path.join(findRoot(), 'scripts/src/cli.ts'), 'renderer'], {
     cwd: findRoot(),
     // Every locale (a share of them is only for the parallel full build).
-    env: { ...process.env, LOTSE_LOG_LEVEL: 'warn', DISABLE_PAYLOAD_HMR: 'true', LOTSE_BUILD_LOCALES: undefined },
+    env: { ...process.env, LOTSE_LOG_LEVEL: 'warn', DISABLE_PAYLOAD_HMR: 'true', LOTSE_BUILD_SHARE: undefined },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
   })

@@ -2,8 +2,6 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
-import { localeCodes } from '@lotse/translations'
-
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 import { precompress } from './compress'
@@ -62,7 +60,7 @@ export type PageReads = Map<string, string[]>
  */
 function buildWorkers(): number {
   const wanted = Number(process.env.LOTSE_BUILD_WORKERS ?? Math.min(4, availableParallelism()))
-  return Math.max(1, Math.min(localeCodes.length, Number.isFinite(wanted) ? wanted : 1))
+  return Math.max(1, Math.min(4, Number.isFinite(wanted) ? wanted : 1))
 }
 
 /**
@@ -75,10 +73,10 @@ function buildWorkers(): number {
 const SEMI_SPACE_MB = 8
 
 /**
- * Runs the Astro build. Astro renders pages on one thread, so with more cores the locales are
- * shared out among several Astro processes (`LOTSE_BUILD_LOCALES`), each building into its own
- * folder; the shares are then merged. Every share also builds the locale-free files (root
- * pages, sitemap, assets), which come out identical.
+ * Runs the Astro build. Astro renders pages on one thread, so with more cores the pages are
+ * shared out among several Astro processes (`LOTSE_BUILD_SHARE`, site/src/lib/urls.ts), each
+ * building into its own folder; the shares are then merged. Every share also builds the
+ * locale-free files (root pages, sitemap, assets), which come out identical.
  *
  * Astro keeps its prerender chunks in the output folder only when that lies inside the project
  * (else in site/.astro, shared): so each build gets its own folder under site/.builds, and
@@ -87,7 +85,6 @@ const SEMI_SPACE_MB = 8
 async function astroBuild(snapshotDir: string, outDir: string): Promise<PageReads> {
   const astro = binOf(siteDir, 'astro/bin/astro.mjs')
   const workers = buildWorkers()
-  const shares = Array.from({ length: workers }, (_, i) => localeCodes.filter((_, n) => n % workers === i))
   const builds = path.join(siteDir, '.builds')
   mkdirSync(builds, { recursive: true })
   // Left behind by a build that was killed (the worker died mid-build): gone after an hour.
@@ -95,10 +92,10 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
     const dir = path.join(builds, old)
     if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
   }
-  const dirs = shares.map(() => mkdtempSync(path.join(siteDir, '.builds', 'build-')))
+  const dirs = Array.from({ length: workers }, () => mkdtempSync(path.join(siteDir, '.builds', 'build-')))
   try {
     await Promise.all(
-      shares.map((share, i) =>
+      dirs.map((dir, i) =>
         run(nodeBin, [`--max-semi-space-size=${SEMI_SPACE_MB}`, astro, 'build', '--outDir', dirs[i]!, '--silent'], {
           cwd: siteDir,
           env: {
@@ -108,7 +105,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
             ASTRO_TELEMETRY_DISABLED: '1',
             // Each page's reads, one JSON line per page (site/src/middleware.ts).
             LOTSE_DEPS_FILE: `${dirs[i]!}.deps.jsonl`,
-            ...(workers > 1 ? { LOTSE_BUILD_LOCALES: share.join(',') } : {}),
+            ...(workers > 1 ? { LOTSE_BUILD_SHARE: `${i}/${workers}` } : {}),
           },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
@@ -124,11 +121,11 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
       }
     }
     const [first, ...others] = dirs
-    for (const [i, dir] of others.entries()) {
-      for (const code of shares[i + 1]!) renameSync(path.join(dir, code), path.join(first!, code))
-      cpSync(path.join(dir, '_astro'), path.join(first!, '_astro'), { recursive: true, force: false })
-    }
     rmSync(path.join(first!, '.prerender'), { recursive: true, force: true })
+    for (const dir of others) {
+      rmSync(path.join(dir, '.prerender'), { recursive: true, force: true })
+      moveMissing(dir, first!)
+    }
     moveDir(first!, outDir)
     // The build folder came from mkdtemp (mode 0700): a web server running as another user
     // (nginx's www-data) could not read the release.
@@ -139,6 +136,19 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
       rmSync(dir, { recursive: true, force: true })
       rmSync(`${dir}.deps.jsonl`, { force: true })
     }
+  }
+}
+
+/**
+ * Moves into `to` what `from` has and `to` lacks: a folder `to` lacks as a whole (a page's own
+ * folder), else file by file. What both have (the locale-free files every share builds) stays.
+ */
+function moveMissing(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name)
+    const target = path.join(to, entry.name)
+    if (!existsSync(target)) renameSync(source, target)
+    else if (entry.isDirectory()) moveMissing(source, target)
   }
 }
 
