@@ -57,8 +57,8 @@ function externalIslandScripts() {
         for (const page of pages) {
           const file = path.join(root, page)
           const bytes = readFileSync(file)
-          // Few pages have an island: the others are not decoded (at 1,000 offers this hook
-          // took 0.7 s of an Astro process's 20 s, decoding and searching every page).
+          // Few pages have an island: the others are not decoded (CPU profile of one Astro
+          // process at 1,000 offers: this hook took 0.70 s decoding every page, 0.56–0.59 s so).
           if (!bytes.includes('<astro-island')) continue
           const html = bytes.toString('utf8')
           const rewritten = externalizeIslandScripts(html, (name, code) => {

@@ -21,8 +21,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // The whole body, so reads while it streams count too.
     return new Response(await response.arrayBuffer(), response)
   })
-  // Opened once per build, not once per page (appending per page took 0.36 s of each Astro
-  // process's 20 s at 1,000 offers); the process's end closes it.
+  // Opened once per build, not once per page (CPU profile of one Astro process at 1,000 offers:
+  // appending, an open and a close per page, took 0.36 s; writing to the open file 0.26–0.31 s);
+  // the process's end closes it.
   if (deps?.file !== file) deps = { file, fd: openSync(file, 'a') }
   writeSync(deps.fd, JSON.stringify({ url: context.url.pathname, keys: [...keys].sort() }) + '\n')
   return result

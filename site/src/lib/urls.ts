@@ -46,9 +46,10 @@ export function absolute(url: string): string {
  * Whether this build renders a page: all pages, unless `LOTSE_BUILD_SHARE` is `i/n`. A full build
  * runs one Astro process per core (scripts/src/site/build.ts), each rendering the pages whose
  * key (locale and document or value) hashes to its share, and merges what they wrote. Shared out
- * by locale instead, 13 locales on two processes made 7 against 6, and one core idled while the
- * other built its last locale (1,397 pages at 1,000 offers). Pages without a locale are rendered
- * by every share and come out identical.
+ * by locale instead, 13 locales on two processes made 9,779 pages against 8,382 at 1,000 offers,
+ * and in one of two builds measured one process ended 7.4 s after the other; shared by page, the
+ * two ended within 1.5 s of each other in six builds. Pages without a locale are rendered by
+ * every share and come out identical.
  */
 function inBuildShare(key: string): boolean {
   const share = /^(\d+)\/(\d+)$/.exec(process.env.LOTSE_BUILD_SHARE ?? '')
