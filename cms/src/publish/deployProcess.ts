@@ -82,12 +82,6 @@ let stopping = false
 export const isStopping = () => stopping
 
 /**
- * The command that builds and deploys the site (scripts/src/cli.ts deploy). A child process, so
- * the build's memory never burdens the CMS and a crash of the build cannot take the CMS down.
- * `LOTSE_DEPLOY_COMMAND` replaces it, run by `/bin/sh` (tests inject failing and hanging builds;
- * such a command may speak the protocol on fd 3).
- */
-/**
  * The young generation of the publisher's heap, in MB per semi-space. Between publishes it holds
  * the site's Astro build warm (about 1.6 GB at 1,000 offers), beside the CMS; V8 would let the
  * young generation grow to 32 MB per semi-space there. At 8 MB (the full build's Astro processes
@@ -97,6 +91,12 @@ export const isStopping = () => stopping
  */
 const SEMI_SPACE_MB = 8
 
+/**
+ * The command that builds and deploys the site (scripts/src/cli.ts deploy). A child process, so
+ * the build's memory never burdens the CMS and a crash of the build cannot take the CMS down.
+ * `LOTSE_DEPLOY_COMMAND` replaces it, run by `/bin/sh` (tests inject failing and hanging builds;
+ * such a command may speak the protocol on fd 3).
+ */
 function deployCommand(): { cmd: string; args: string[] } {
   const custom = process.env.LOTSE_DEPLOY_COMMAND
   if (custom) return { cmd: '/bin/sh', args: ['-c', custom] }

@@ -96,7 +96,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
   try {
     await Promise.all(
       dirs.map((dir, i) =>
-        run(nodeBin, [`--max-semi-space-size=${SEMI_SPACE_MB}`, astro, 'build', '--outDir', dirs[i]!, '--silent'], {
+        run(nodeBin, [`--max-semi-space-size=${SEMI_SPACE_MB}`, astro, 'build', '--outDir', dir, '--silent'], {
           cwd: siteDir,
           env: {
             ...process.env,
@@ -104,7 +104,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
             LOTSE_SNAPSHOT_DIR: snapshotDir,
             ASTRO_TELEMETRY_DISABLED: '1',
             // Each page's reads, one JSON line per page (site/src/middleware.ts).
-            LOTSE_DEPS_FILE: `${dirs[i]!}.deps.jsonl`,
+            LOTSE_DEPS_FILE: `${dir}.deps.jsonl`,
             ...(workers > 1 ? { LOTSE_BUILD_SHARE: `${i}/${workers}` } : {}),
           },
           stdio: ['ignore', 'ignore', 'inherit'],
