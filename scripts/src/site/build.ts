@@ -60,7 +60,8 @@ export type PageReads = Map<string, string[]>
  */
 function buildWorkers(): number {
   const wanted = Number(process.env.LOTSE_BUILD_WORKERS ?? Math.min(4, availableParallelism()))
-  return Math.max(1, Math.min(4, Number.isFinite(wanted) ? wanted : 1))
+  // Whole: a share is named `i/n` (site/src/lib/urls.ts), and "0/2.5" would render every page twice.
+  return Number.isFinite(wanted) ? Math.max(1, Math.floor(wanted)) : 1
 }
 
 /**
