@@ -13,7 +13,8 @@
  * idle system, not a queue behind another or behind the publisher's own preparation. Last, the
  * nightly rebuild: a full build of the same content beside the live release, with its phases,
  * timed from its start until its build record ends (`nightly_build_s`) and until it went live
- * (`nightly_build_live_s`: without the deletion of old releases after the switch); the first
+ * (`nightly_build_live_s`: without its compressed copies and the deletion of old releases,
+ * which come after the switch); the first
  * build's are reported the same way.
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
@@ -175,11 +176,11 @@ interface Deploy {
 }
 
 /**
- * How long a full build took until its release went live: its whole time but the deletion of
- * old releases, which comes after the switch (`prune`, about 3 s at 1,000 offers; no reader
- * waits for it).
+ * How long a full build took until its release went live: its whole time but what a full build
+ * does after the switch, which no reader waits for: its compressed copies (`compress`) and the
+ * deletion of old releases (`prune`, about 3 s at 1,000 offers).
  */
-const untilLive = (deploy: Deploy) => seconds((deploy.durationMs ?? 0) - (deploy.phases?.prune ?? 0))
+const untilLive = (deploy: Deploy) => seconds((deploy.durationMs ?? 0) - (deploy.phases?.compress ?? 0) - (deploy.phases?.prune ?? 0))
 
 /** A build's time, how it was made and its phases, for the log. */
 const describeDeploy = (deploy: Deploy) =>

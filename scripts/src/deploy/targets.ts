@@ -10,6 +10,8 @@ export interface DeployTarget {
   readonly description: string
   /** Makes the local, checked release `dir` (named `name`) the live site. */
   publish(name: string, dir: string): Promise<void>
+  /** Brings what was written into the live release `dir` after its switch (its compressed copies) to the live site. */
+  update(name: string, dir: string): Promise<void>
 }
 
 /** The default: the local deploy directory `npm start` serves (symlink swap). */
@@ -21,6 +23,8 @@ export class LocalTarget implements DeployTarget {
   async publish(name: string): Promise<void> {
     this.releases.activate(name)
   }
+  /** The local release is the live site: what was written into it is live. */
+  async update(): Promise<void> {}
 }
 
 /**
@@ -47,6 +51,10 @@ export class RsyncTarget implements DeployTarget {
     await run('ssh', [this.host, `mkdir -p ${releases}`])
     await run('rsync', ['-a', '--delete', `--link-dest=${this.remotePath}/current/`, `${dir}/`, `${this.host}:${target}/`])
     await run('ssh', [this.host, `ln -sfn releases/${name} ${this.remotePath}/.current-new && mv -T ${this.remotePath}/.current-new ${this.remotePath}/current`])
+  }
+  /** Sends the new files only; rsync writes each under a temporary name and renames it, so the server never sends half a file. */
+  async update(name: string, dir: string): Promise<void> {
+    await run('rsync', ['-a', `${dir}/`, `${this.host}:${this.remotePath}/releases/${name}/`])
   }
 }
 

@@ -6,7 +6,7 @@
  * (19,583 files, 216 MB; writing the 39,000 copies is a third of it).
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -39,20 +39,17 @@ const GZIP_LEVEL = 6
 const windowFor = (length) => Math.min(24, Math.max(10, Math.ceil(Math.log2(length + 16))))
 
 /**
- * Writes `data` to `file` as a new file: one that is there (perhaps a link into the live release,
- * which must stay as it is) is unlinked first. Created exclusively and unlinked only when that
- * fails: in a full build no copy is there yet, and an unlink that fails first (39,000 of them,
- * each an error object) made the 1,000-offer release's compression take 13.3–14.1 s of CPU in
- * user space, against 10.5–12.7 s now (two runs each, in turn).
+ * Writes `data` to `file` as a new file, atomically: under a temporary name, then renamed over
+ * whatever is there. The release may be live already (a full build compresses after the switch,
+ * `publisher.ts`), so a server never sends a half-written copy; and a copy that is there (perhaps
+ * a link into the live release, which must stay as it is) is replaced, not written into. Measured
+ * on 1,397 pages of the 1,000-offer release (one core, three runs each, in turn): 0.98–1.52 s
+ * so, 0.81–1.38 s written in place.
  */
 function writeNew(file, data) {
-  try {
-    writeFileSync(file, data, { flag: 'wx' })
-  } catch (err) {
-    if (err.code !== 'EEXIST') throw err
-    unlinkSync(file)
-    writeFileSync(file, data, { flag: 'wx' })
-  }
+  const temporary = `${file}.tmp`
+  writeFileSync(temporary, data)
+  renameSync(temporary, file)
 }
 
 /**
