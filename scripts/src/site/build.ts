@@ -38,15 +38,17 @@ export async function buildSite(
   await time('offline', async () => {
     writeOfflineManifests(outDir, generatedAtOf(snapshotDir))
   })
-  // The copies are made in worker threads while this thread checks the release: the checks
-  // read pages and write nothing, the threads read pages and write only the copies, which no
-  // check reads. Side by side, the single-threaded checks (2.5–4 s at 1,000 offers) no longer
-  // leave a core idle. The offline manifests come first: they list the release without copies.
+  // The copies are made beside the checks: the checks read pages and write nothing, the
+  // compression reads pages and writes only the copies, which no check reads. The offline
+  // manifests come first: they list the release without copies.
   const compressing = options.compress === false ? null : time('compress', () => precompress(outDir, { previous: options.previous }))
   const [checked, compressed] = await Promise.allSettled([
     time('check', async () => {
-      failOnProblems(await checkPages(outDir))
-      await options.check?.(outDir)
+      // The pages are checked in worker threads while this thread runs the caller's checks.
+      const [pages, release] = await Promise.allSettled([checkPages(outDir), options.check?.(outDir)])
+      if (pages.status === 'rejected') throw pages.reason
+      failOnProblems(pages.value)
+      if (release.status === 'rejected') throw release.reason
     }),
     compressing,
   ])

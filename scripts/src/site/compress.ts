@@ -15,10 +15,9 @@
  * (`compressWorker.mjs`); the few an incremental publish wrote are compressed right here.
  */
 import { readdirSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 
+import { FEW, inThread, threadCount } from '../lib/threads'
 import { compressFiles } from './compressWorker.mjs'
 import { COMPRESSIBLE_EXTENSIONS, ENCODINGS } from './serving'
 
@@ -35,9 +34,6 @@ interface Job {
   /** The same file in an earlier release, whose copies are linked when the bytes are equal. */
   before?: string
 }
-
-/** Below this many files the worker threads' start (about 50 ms each) is not worth it. */
-const FEW = 200
 
 /**
  * The compressible files under `dir`. Synchronous, so that `precompress` has started its threads
@@ -66,24 +62,13 @@ export async function precompress(outDir: string, { only, previous }: { only?: s
     return { file, quality: shared(relative) ? 11 : 5, ...(previous ? { before: path.join(previous, relative) } : {}) }
   })
   const encodings = ENCODINGS.map(({ name, suffix }) => ({ name, suffix }))
-  const threads = Math.min(4, availableParallelism())
+  const threads = threadCount()
   if (jobs.length < FEW || threads < 2) return compressFiles(jobs, encodings)
   // The shared scripts all to the first thread (Pagefind writes the same ones into every
   // locale's bundle: each content is compressed once there); the rest dealt out in turn.
   const shares: Job[][] = Array.from({ length: threads }, () => [])
   let next = 0
   for (const job of jobs) shares[job.quality === 11 ? 0 : next++ % threads]!.push(job)
-  const results = await Promise.all(shares.map((share) => inThread(share, encodings)))
+  const results = await Promise.all(shares.map((share) => inThread<CompressResult>(new URL('./compressWorker.mjs', import.meta.url), { lotseCompress: true, jobs: share, encodings })))
   return results.reduce((sum, r) => ({ files: sum.files + r.files, reused: sum.reused + r.reused }))
-}
-
-/** Runs `compressFiles` in a worker thread, which ends when it has answered (or with the process). */
-function inThread(jobs: Job[], encodings: { name: string; suffix: string }[]): Promise<CompressResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compressWorker.mjs', import.meta.url), { workerData: { lotseCompress: true, jobs, encodings } })
-    let answer: CompressResult | undefined
-    worker.once('message', (result: CompressResult) => (answer = result))
-    worker.once('error', reject)
-    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the compression thread ended (exit code ${code}) without a result`))))
-  })
 }

@@ -34,4 +34,15 @@ describe('link check', () => {
       '/de/bad/index.html: javascript: URL (href="javascript:)',
     ])
   })
+
+  it("finds every problem among a full build's many pages, which it shares out among worker threads", async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++) files[`de/p${i}/index.html`] = `<a href="/de/p${i + 1}/">weiter</a>`
+    files['de/p10/index.html'] = '<a href="/de/p11/" onclick="x()">weiter</a>'
+    files['de/p150/index.html'] = '<script>alert(1)</script><a href="/de/p151/">weiter</a>'
+    files['de/p250/index.html'] = '<link href="/_astro/alt.css"><a href="/de/p251/">weiter</a>'
+    const problems = await checkPages(site(files))
+    expect(problems.brokenLinks.sort()).toEqual(['/de/p250/index.html → /_astro/alt.css', '/de/p299/index.html → /de/p300/'])
+    expect(problems.inlineScripts.sort()).toEqual(['/de/p10/index.html: onclick= handler attribute', '/de/p150/index.html: inline <script>'])
+  })
 })

@@ -1,14 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
+import { FEW, inThread, threadCount } from '../lib/threads'
 import { turns } from '../lib/turns'
+import { pageChecker } from './pageChecks.mjs'
+
+export { inlineScriptsIn } from './pageChecks.mjs'
 
 /**
  * The build-time page checks, in one pass over every HTML page: every internal `href`/`src`
  * must resolve to a file of the built site, and no page may carry a script the
  * Content-Security-Policy blocks (`serving.ts` allows scripts from files only): an inline
  * `<script>`, an `on…=` handler attribute or a `javascript:` URL would fail silently in the
- * reader's browser, so it fails the build instead.
+ * reader's browser, so it fails the build instead. The checks of a page are in `pageChecks.mjs`.
  */
 export interface PageProblems {
   /** "page → target" for each internal link that does not resolve. */
@@ -17,26 +21,14 @@ export interface PageProblems {
   inlineScripts: string[]
 }
 
-/** Script types a browser runs; any other type (JSON-LD) is a data block the policy leaves alone. */
-const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module'])
-
-/** The scripts in one page's HTML that the policy would block. */
-export function inlineScriptsIn(html: string): string[] {
-  const found: string[] = []
-  for (const match of html.matchAll(/<script\b([^>]*)>/gi)) {
-    const attrs = match[1]!
-    if (/\ssrc\s*=/i.test(attrs)) continue
-    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1]?.toLowerCase() ?? ''
-    if (SCRIPT_TYPES.has(type)) found.push(`inline <script${attrs}>`)
-  }
-  for (const match of html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)) found.push(`${match[1]!.toLowerCase()}= handler attribute`)
-  for (const match of html.matchAll(/\s(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:/gi)) found.push(`javascript: URL (${match[0].trim()})`)
-  return found
-}
-
+/**
+ * Checks every page of the release `outDir`, or the given pages (those an incremental publish
+ * rendered; the others passed when they were made). Many pages (a full build) are shared out
+ * among worker threads, each taking a run of pages in file order, so the problems come out in
+ * the same order as on one thread: the check of 18,163 pages at 1,000 offers took 2.0–2.4 s on
+ * one core, and meanwhile this thread runs the release's other checks (`build.ts`).
+ */
 export async function checkPages(outDir: string, only?: string[]): Promise<PageProblems> {
-  const problems: PageProblems = { brokenLinks: [], inlineScripts: [] }
-  // The pages an incremental publish rendered; the others passed when they were made.
   const pages: string[] = only ? [...only] : []
   // Pagefind's files and the CMS's uploads are no pages (an upload named .html is never served as one).
   const skip = new Set([path.join(outDir, 'pagefind'), path.join(outDir, 'media')])
@@ -49,29 +41,21 @@ export async function checkPages(outDir: string, only?: string[]): Promise<PageP
     }
   }
   if (!only) walk(outDir)
-  const exists = new Map<string, boolean>()
-  const resolves = (target: string) => {
-    let hit = exists.get(target)
-    if (hit === undefined) {
-      const file = path.join(outDir, decodeURIComponent(target))
-      hit = target.endsWith('/') ? existsSync(path.join(file, 'index.html')) : existsSync(file)
-      exists.set(target, hit)
+  const threads = threadCount()
+  if (pages.length < FEW || threads < 2) {
+    const { check, problems } = pageChecker(outDir)
+    // Long on a single core: the event loop gets a turn now and then (heartbeats, lib/turns.ts).
+    const turn = turns()
+    for (const page of pages) {
+      await turn()
+      check(page)
     }
-    return hit
+    return problems
   }
-  const turn = turns()
-  for (const page of pages) {
-    await turn()
-    const html = readFileSync(page, 'utf8')
-    const name = `/${path.relative(outDir, page).split(path.sep).join('/')}`
-    for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
-      const target = match[1]!
-      if (target.startsWith('//') || target === '/sw.js') continue
-      if (!resolves(target)) problems.brokenLinks.push(`${name} → ${target}`)
-    }
-    for (const script of inlineScriptsIn(html)) problems.inlineScripts.push(`${name}: ${script}`)
-  }
-  return problems
+  const size = Math.ceil(pages.length / threads)
+  const runs = Array.from({ length: threads }, (_, i) => pages.slice(i * size, (i + 1) * size))
+  const results = await Promise.all(runs.map((run) => inThread<PageProblems>(new URL('./pageChecks.mjs', import.meta.url), { lotsePageChecks: true, root: outDir, pages: run })))
+  return { brokenLinks: results.flatMap((r) => r.brokenLinks), inlineScripts: results.flatMap((r) => r.inlineScripts) }
 }
 
 /** Throws when the checks found a problem, naming the first few of each kind. */
