@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -270,6 +271,17 @@ describe('npm run deploy', () => {
       cmsOnPort.server.closeAllConnections()
       cmsOnPort.server.close()
     }
+  })
+
+  it('leaves its release, live before the compression, with a brotli and a gzip copy of every page once it has ended', () => {
+    const pages = (readdirSync(path.join(liveLink, 'de'), { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => path.join('de', f))
+    expect(pages.length).toBeGreaterThan(10)
+    for (const page of pages) {
+      expect(brotliDecompressSync(readFileSync(path.join(liveLink, `${page}.br`))).toString('utf8'), page).toBe(liveFile(page))
+      expect(gunzipSync(readFileSync(path.join(liveLink, `${page}.gz`))).toString('utf8'), page).toBe(liveFile(page))
+    }
+    // Each copy was written under a temporary name and renamed into place: none is left over.
+    expect((readdirSync(liveLink, { recursive: true }) as string[]).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 })
 

@@ -3,10 +3,10 @@
  *
  * A **full build** (the first one, the nightly one, after a change of code, UI strings, the
  * locale table or settings, and whenever the state below cannot be trusted) runs Astro's own
- * build (build.ts), which also writes what every page read (site/src/lib/deps.ts); it is checked
+ * build (build.ts), which also writes what every page read (site/src/lib/deps.ts). It is checked
  * and switched live before its compressed copies are made, which the job then makes in the live
- * release (the servers send a file without copies as it is). Every release keeps, in `.lotse/` (hidden from the web), the snapshot it was built from and that
- * dependency map.
+ * release (meanwhile the servers send each file as it is). Every release keeps, in `.lotse/`
+ * (hidden from the web), the snapshot it was built from and that dependency map.
  *
  * An **incremental publish** then keeps warm what does not change between publishes: the
  * site's Astro build paused before page generation (renderer.ts), the map, the value of every
