@@ -1,8 +1,8 @@
 /**
  * `npm run deploy`, and the publisher the CMS's build job keeps for every publish
  * (scripts/src/site/publisher.ts): snapshot → the pages that changed, or the whole site →
- * Pagefind → checks → atomic switch of the live site → prune old releases. A failure leaves the
- * live site untouched.
+ * Pagefind → checks → atomic switch of the live site → (for the whole site) its compressed
+ * copies → prune old releases. A failure before the switch leaves the live site untouched.
  *
  * Started by the CMS (cms/src/publish/deployProcess.ts) it speaks the protocol of
  * cms/src/publish/protocol.ts over its IPC channel (scripts/src/deploy/channel.ts): it says
