@@ -14,8 +14,7 @@
  * nightly rebuild: a full build of the same content beside the live release, with its phases,
  * timed from its start until its build record ends (`nightly_build_s`) and until it went live
  * (`nightly_build_live_s`: without its compressed copies and the deletion of old releases,
- * which come after the switch); the first
- * build's are reported the same way.
+ * which come after the switch); the first build's are reported the same way.
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
  *
