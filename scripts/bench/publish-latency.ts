@@ -18,6 +18,10 @@
  *
  *   node --import tsx scripts/bench/publish-latency.ts [extraOffers] [rounds]   (npm run bench:publish)
  *
+ * `npm run bench:publish` runs it as `npm start` runs the CMS: with glibc's malloc held to two
+ * arenas (`GLIBC_TUNABLES`, scripts/src/cli.ts), which every process here inherits; run directly,
+ * the environment's setting applies.
+ *
  * `extraOffers` adds synthetic offers translated into all 12 locales on top of the demo seed
  * (0 = seed size; 1000 and 5000 for the large cases). Targets on 2 cores (issue 9): one changed
  * offer p95 ≤ 3 s at seed size, ≤ 5 s at 1,044 offers × 13 locales; peak memory ≤ 3 GB.

@@ -12,6 +12,16 @@ if (process.argv[2] === 'deploy') openDeployChannel()
 // `npm run dev` reloads its config; no task here needs it.
 if (process.argv[2] !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
 
+// glibc's malloc gives the threads of a process arenas of their own (up to 8 per core) and keeps
+// what was freed in each for later, so a process's memory grew with how its threads happened to
+// allocate: the CMS after creating 1,000 offers took 796–864 MB in one run and 1,050 in another.
+// Two arenas hold it down. Every process a task starts (the CMS and its job worker, the
+// publisher, Astro, Pagefind, the bench) inherits this. In `npm run bench:publish -- 1000 4`,
+// three runs each in turn: everything running peaked at 2,444–2,510 MB against 2,640–2,744 MB,
+// the publishes at 2,112–2,226 MB against 2,548–2,744, the CMS after creating the content took
+// 683–731 MB against 796–864; publishes and full builds took as long. A setting of one's own is kept.
+process.env.GLIBC_TUNABLES ??= 'glibc.malloc.arena_max=2'
+
 /**
  * Task runner behind the root npm scripts; scripts/run.mjs has already brought Node >= 22.12,
  * pnpm and the dependencies. Each task lives in `tasks/`.

@@ -31,11 +31,22 @@ interface Started {
 }
 let system: Started | undefined
 
+const withoutMallocSetting = ({ GLIBC_TUNABLES: _, ...env }: NodeJS.ProcessEnv) => env
+
 function startLotse(): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/cli.ts'), 'start'], {
       cwd: root,
-      env: { ...process.env, LOTSE_DATA_DIR: dataDir, PORT: String(port), SITE_PORT: String(sitePort), SERVER_URL: base, DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`, LOTSE_PRODUCTION: '0' },
+      // Without the malloc setting the test run has (from cli.ts): `npm start` sets it itself.
+      env: {
+        ...withoutMallocSetting(process.env),
+        LOTSE_DATA_DIR: dataDir,
+        PORT: String(port),
+        SITE_PORT: String(sitePort),
+        SERVER_URL: base,
+        DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
+        LOTSE_PRODUCTION: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -142,6 +153,12 @@ describe('npm start, first run on a fresh data folder', () => {
   it('prints the development login it wrote to dev-login.json', () => {
     expect(login.password.length).toBeGreaterThanOrEqual(12)
     expect(system!.output()).toContain(`Password    ${login.password}`)
+  })
+
+  it("runs the CMS and the site server with glibc's malloc held to two arenas", () => {
+    for (const pattern of [/^\d+ next-server/, /^\d+ \S+ --import tsx \S+supervisor\/site\.ts/]) {
+      expect(readFileSync(`/proc/${pidOf(pattern)}/environ`, 'latin1').split('\0'), String(pattern)).toContain('GLIBC_TUNABLES=glibc.malloc.arena_max=2')
+    }
   })
 
   it('builds the public site in the background and serves it', { timeout: 240_000 }, async () => {
