@@ -14,12 +14,13 @@ if (process.argv[2] !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
 
 // glibc's malloc gives the threads of a process arenas of their own (up to 8 per core) and keeps
 // what was freed in each for later, so a process's memory grew with how its threads happened to
-// allocate: the CMS after creating 1,000 offers took 796–864 MB in one run and 1,050 in another.
-// Two arenas hold it down. Every process a task starts (the CMS and its job worker, the
-// publisher, Astro, Pagefind, the bench) inherits this. In `npm run bench:publish -- 1000 4`,
-// three runs each in turn: everything running peaked at 2,444–2,510 MB against 2,640–2,744 MB,
-// the publishes at 2,112–2,226 MB against 2,548–2,744, the CMS after creating the content took
-// 683–731 MB against 796–864; publishes and full builds took as long. A setting of one's own is kept.
+// allocate: the CMS after creating 1,000 offers took 796–864 MB in three runs and 1,050 in
+// another, though V8's heap is about 310 MB there. Two arenas hold it down. Every process a task
+// starts (the CMS and its job worker, the publisher, Astro, Pagefind, the bench) inherits this.
+// `node --import tsx scripts/bench/publish-latency.ts 1000 4` with and without it, three runs
+// each in turn: everything running peaked at 2,444–2,510 MB against 2,640–2,744 MB, the publishes
+// at 2,112–2,226 MB against 2,548–2,744, the CMS after creating the content took 683–731 MB
+// against 796–864; publishes and full builds took as long. A setting of one's own is kept.
 process.env.GLIBC_TUNABLES ??= 'glibc.malloc.arena_max=2'
 
 /**
