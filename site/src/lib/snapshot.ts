@@ -85,9 +85,16 @@ function load(): NonNullable<typeof cached> {
     }
     const tracked = (doc: Record<string, unknown>): Checked => {
       const name = `${key}/${nameOf(key, doc)}`
+      // Each field's key made once (a page reads a document's fields many times): a new string
+      // on every read was hashed again by the set it went into.
+      const keys = new Map<string, string>()
       const proxy = new Proxy(doc, {
         get(target, field, receiver) {
-          if (typeof field === 'string') note(`doc:${name}/${field}`)
+          if (typeof field === 'string') {
+            let noted = keys.get(field)
+            if (noted === undefined) keys.set(field, (noted = `doc:${name}/${field}`))
+            note(noted)
+          }
           return Reflect.get(target, field, receiver)
         },
       })
