@@ -258,8 +258,6 @@ export class Publisher {
    * snapshot folder once (site/src/lib/snapshot.ts), and this one is new with every release.
    */
   private createRelease(snapshotDir: string, spare?: Spare): { name: string; dir: string; snapshot: string } {
-    this.releases.discardIncomplete()
-    this.discardBegun(spare?.name)
     const release = spare ?? this.releases.create()
     const snapshot = path.join(release.dir, STATE)
     mkdirSync(snapshot)
@@ -327,6 +325,21 @@ export class Publisher {
     const linking = linkTree(path.join(this.releases.releasesDir, live), release.dir, NOT_LINKED)
     linking.catch(() => undefined)
     this.spare = { of: live, ...release, linking }
+  }
+
+  /**
+   * Deletes, once a release is live, what is no longer needed: the releases beyond those kept
+   * for rollback, releases a killed build left incomplete, and releases begun by publishers that
+   * ended. After the switch, not before the build: the nightly full build starts in a fresh
+   * publisher, and deleting the begun release the warm one left (18,500 folders at 1,000
+   * offers) held its Astro build back by about 2.4 s (`npm run bench:publish -- 1000 4`: the
+   * nightly build went live 3.4 s after the sum of its phases, the first build 1.0 s after).
+   * Returns the releases deleted.
+   */
+  prune(): string[] {
+    const removed = [...this.releases.discardIncomplete(), ...this.releases.prune()]
+    this.discardBegun(this.spare?.name)
+    return removed
   }
 
   /**
