@@ -20,8 +20,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const response = await next()
     // A page Astro rendered to a string, as a static build does, was read in full before `next()`
     // returned: Astro then names its length. Any other body is read here, so reads while it
-    // streams count too. (Copying every page's body took 0.9 s of undici's time in a CPU profile
-    // of one Astro process at 1,000 offers.)
+    // streams count too. (CPU profile of one Astro process at 1,000 offers: copying every page's
+    // body cost 274 ms in undici, and the middleware's own work beside the render 1,115 ms
+    // against 818 ms without the copy.)
     if (response.headers.has('content-length')) return response
     return new Response(await response.arrayBuffer(), response)
   })

@@ -351,7 +351,8 @@ export async function stopRunningDeploys({ graceMs = STOP_GRACE_MS }: { graceMs?
 
 // However the host ends, nothing it started outlives it. An exit handler cannot wait, so this
 // is SIGKILL at once: a killed build leaves at most an incomplete release folder, which the next
-// build deletes once its own release is live, and the live site is switched by one atomic rename or not at all.
+// build deletes once its own release is live, and the live site is switched by one atomic rename
+// or not at all.
 process.once('exit', () => {
   stopping = true
   for (const p of running) signalGroup(p.child, 'SIGKILL')

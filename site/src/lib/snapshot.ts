@@ -86,7 +86,8 @@ function load(): NonNullable<typeof cached> {
     const tracked = (doc: Record<string, unknown>): Checked => {
       const name = `${key}/${nameOf(key, doc)}`
       // Each field's key made once (a page reads a document's fields many times): a new string
-      // on every read was hashed again by the set it went into.
+      // on every read was hashed again by the set it went into (`note` 420 ms against 233 ms in
+      // a CPU profile of one Astro process at 1,000 offers).
       const keys = new Map<string, string>()
       const proxy = new Proxy(doc, {
         get(target, field, receiver) {
