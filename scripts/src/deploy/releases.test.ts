@@ -1,6 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { LocalReleases } from './releases'
@@ -51,6 +54,35 @@ describe('local releases', () => {
     expect(r.rollback()).toBe(first)
     expect(r.discardIncomplete()).toEqual([interrupted.name])
     expect(existsSync(interrupted.dir)).toBe(false)
+  })
+
+  it('leaves alone a release another running process is building, and deletes it once that process has ended', async () => {
+    const r = releases()
+    const first = publish(r, 'one')
+    // Another builder (as \`npm run deploy\` by hand beside the CMS's publisher): it begins a
+    // release and its working folder, then stays up, as if building.
+    const builder = `
+      import { mkdirSync } from 'node:fs'
+      import { LocalReleases } from ${JSON.stringify(path.join(import.meta.dirname, 'releases.ts'))}
+      const { name, dir } = new LocalReleases(process.argv[1]).create()
+      mkdirSync(dir + '.build')
+      console.log(name)
+      setInterval(() => undefined, 1000)
+    `
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', builder, r.liveLink], { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'inherit'] })
+    try {
+      const [name] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+      expect(r.discardIncomplete()).toEqual([])
+      expect(existsSync(path.join(r.releasesDir, name))).toBe(true)
+      expect(existsSync(path.join(r.releasesDir, `${name}.build`))).toBe(true)
+
+      child.kill()
+      await once(child, 'exit')
+      expect(r.discardIncomplete()).toEqual([name, `${name}.build`])
+      expect(readdirSync(r.releasesDir)).toEqual([first])
+    } finally {
+      child.kill('SIGKILL')
+    }
   })
 
   it('refuses to roll back past the first release', () => {

@@ -1,8 +1,20 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
+import { isRunning } from '../lib/proc'
 
 /** A file in every release that went live; a folder without it is an interrupted build. */
 const MARKER = '.lotse-release.json'
+
+/**
+ * Beside each release being built, until it goes live or is discarded: `.building-<name>`,
+ * holding the process id of its builder. Outside the release, so that it is never served nor
+ * sent to a server.
+ */
+const BUILDING = '.building-'
+
+/** The release a folder belongs to: itself, or the release whose working folder it is (`<name>.build`). */
+const releaseOf = (folder: string) => folder.split('.')[0]!
 
 /**
  * Releases of the static site on the local disk: each build goes into its own directory under
@@ -22,7 +34,11 @@ export class LocalReleases {
     this.releasesDir = `${liveLink}.releases`
   }
 
-  /** A new, empty release directory, named so that names sort by time. */
+  /**
+   * A new, empty release directory, named so that names sort by time, marked as built by this
+   * process until it goes live (`activate`) or is deleted (`discard`). Its builder may keep
+   * working folders beside it named `<name>.<anything>` (no name has a dot of its own).
+   */
   create(): { name: string; dir: string } {
     mkdirSync(this.releasesDir, { recursive: true })
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -30,6 +46,7 @@ export class LocalReleases {
     for (let n = 2; existsSync(path.join(this.releasesDir, name)); n++) name = `${stamp}-${n}`
     const dir = path.join(this.releasesDir, name)
     mkdirSync(dir)
+    writeFileSync(path.join(this.releasesDir, `${BUILDING}${name}`), String(process.pid))
     return { name, dir }
   }
 
@@ -47,13 +64,32 @@ export class LocalReleases {
 
   /**
    * Deletes releases a build began but never finished (the worker was killed mid-build), so
-   * they can never be rolled back to. Returns their names.
+   * they can never be rolled back to, with their working folders. Returns their names. A
+   * release another running process is building now is left alone: `npm run deploy` by hand
+   * beside the CMS's publisher, each deleting leftovers after its own switch, must not delete
+   * the other's release halfway through its build.
    */
   discardIncomplete(): string[] {
     const live = this.live()
-    const removed = this.all().filter((n) => n !== live && !existsSync(path.join(this.releasesDir, n, MARKER)))
+    const removed = this.all().filter((n) => n !== live && !existsSync(path.join(this.releasesDir, n, MARKER)) && !this.builtElsewhere(releaseOf(n)))
     for (const name of removed) rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
+    // Marks whose release is gone, or whose builder ended (its release, if any, went above).
+    for (const mark of existsSync(this.releasesDir) ? readdirSync(this.releasesDir).filter((n) => n.startsWith(BUILDING)) : []) {
+      const name = mark.slice(BUILDING.length)
+      if (!existsSync(path.join(this.releasesDir, name)) || !this.builtElsewhere(name)) rmSync(path.join(this.releasesDir, mark), { force: true })
+    }
     return removed
+  }
+
+  /** Whether another process that is still running marked the release as its build. */
+  private builtElsewhere(name: string): boolean {
+    let pid: number
+    try {
+      pid = Number(readFileSync(path.join(this.releasesDir, `${BUILDING}${name}`), 'utf8'))
+    } catch {
+      return false
+    }
+    return pid !== process.pid && isRunning(pid)
   }
 
   /** The name of the live release, or null when nothing was deployed yet. */
@@ -75,6 +111,7 @@ export class LocalReleases {
     }
     // Marked complete before it goes live: only complete releases are listed and rolled back to.
     writeFileSync(path.join(target, MARKER), JSON.stringify({ activatedAt: new Date().toISOString() }))
+    rmSync(path.join(this.releasesDir, `${BUILDING}${name}`), { force: true })
     const tmp = `${this.liveLink}.switch-${process.pid}`
     rmSync(tmp, { force: true })
     // Relative target: the deploy folder can be moved or mounted elsewhere as a whole.
@@ -86,6 +123,7 @@ export class LocalReleases {
   discard(name: string): void {
     if (name === this.live()) return
     rmSync(path.join(this.releasesDir, name), { recursive: true, force: true })
+    rmSync(path.join(this.releasesDir, `${BUILDING}${name}`), { force: true })
   }
 
   /** Keeps the newest `keep` releases and always the live one. */
