@@ -2,16 +2,17 @@ import { openSync, writeSync } from 'node:fs'
 
 import { defineMiddleware } from 'astro:middleware'
 
-import { recordReads } from './lib/deps'
+import { type DepsLine, recordReads } from './lib/deps'
 // The modules that register kinds of dependency keys, loaded with every page.
 import './lib/content'
-import './lib/searchIndex'
+import { isSearchablePage } from './lib/searchIndex'
 
 /**
  * A full build writes the dependency map of its pages (`LOTSE_DEPS_FILE`, one JSON line per
- * page: its URL and the keys it read, see lib/deps.ts) for the incremental publisher, which
- * renders pages itself and records them the same way. Without the variable (a plain
- * `astro build`, the preview) pages pass through untouched.
+ * page: its URL, the keys it read and whether search indexes it, see lib/deps.ts) for its own
+ * search index and for the incremental publisher, which renders pages itself and records them
+ * the same way. Without the variable (a plain `astro build`, the preview) pages pass through
+ * untouched.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const file = process.env.LOTSE_DEPS_FILE
@@ -30,7 +31,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // appending, an open and a close per page, took 0.36 s; writing to the open file 0.26–0.31 s);
   // the process's end closes it.
   if (deps?.file !== file) deps = { file, fd: openSync(file, 'a') }
-  writeSync(deps.fd, JSON.stringify({ url: context.url.pathname, keys: [...keys].sort() }) + '\n')
+  const line: DepsLine = { url: context.url.pathname, keys: [...keys].sort(), ...(isSearchablePage(context.locals) ? { searchable: true } : {}) }
+  writeSync(deps.fd, JSON.stringify(line) + '\n')
   return result
 })
 

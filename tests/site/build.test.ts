@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildSite, type PageReads } from '@lotse/scripts/site/build'
+import { SHARDS_FILE, searchablePages, shardDir } from '@lotse/scripts/site/pagefind'
 import { serveSite } from '@lotse/scripts/site/server'
 import { localeCodes } from '@lotse/translations'
 import { uiStrings } from '@lotse/translations/ui'
@@ -96,6 +97,23 @@ describe('site build', () => {
       expect(html(`${code}/404/index.html`)).toContain(uiStrings(code)['notFound.title'])
     }
     expect(html('index.html')).toContain('ትግርኛ')
+  })
+
+  it("indexes exactly the pages that carry the search body, in every locale's index", () => {
+    // The build learns which pages are searchable from the pages themselves (`searchBody`), not
+    // by reading them: a page that carries the attribute but was not reported would be missing.
+    for (const code of localeCodes) {
+      const bundle = path.join(out, 'pagefind', code)
+      const { shards } = JSON.parse(read(bundle, SHARDS_FILE)) as { shards: number }
+      let indexed = 0
+      for (let shard = 0; shard < shards; shard++) {
+        const entry = JSON.parse(read(shardDir(bundle, shard), 'pagefind-entry.json')) as { languages: Record<string, { page_count: number }> }
+        indexed += Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)
+      }
+      const carrying = searchablePages(out, code)
+      expect(carrying.length).toBeGreaterThan(5)
+      expect(indexed, code).toBe(carrying.length)
+    }
   })
 
   it('has Leichte Sprache as its own variant of German, with the start page explanations BITV 2.0 asks for', () => {

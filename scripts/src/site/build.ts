@@ -2,6 +2,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
+import type { DepsLine } from '../../../site/src/lib/deps'
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 import { precompress } from './compress'
@@ -31,11 +32,11 @@ export async function buildSite(
   time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>,
   options: { indexes?: SearchIndexes; check?: (dir: string) => Promise<void>; previous?: string; compress?: boolean } = {},
 ): Promise<PageReads> {
-  const reads = await time('build', () => astroBuild(snapshotDir, outDir))
+  const { reads, searchable } = await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
   const media = path.join(snapshotDir, 'media')
   if (existsSync(media)) cpSync(media, path.join(outDir, 'media'), { recursive: true })
-  await time('index', () => indexSite(outDir, options.indexes))
+  await time('index', () => indexSite(outDir, options.indexes, searchable))
   await time('offline', async () => {
     writeOfflineManifests(outDir, generatedAtOf(snapshotDir))
   })
@@ -60,6 +61,13 @@ export async function buildSite(
 
 /** What each page of a build read (its URL → the dependency keys, site/src/lib/deps.ts), for the incremental publisher. */
 export type PageReads = Map<string, string[]>
+
+/** The file a page is written to, as Astro names it (build.format 'directory', trailingSlash 'always'). */
+export function fileOfUrl(url: string): string {
+  if (url === '/') return 'index.html'
+  if (url === '/404/' || url === '/500/') return `${url.slice(1, -1)}.html`
+  return url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1)
+}
 
 /**
  * How many Astro processes build at once: one per core (at most 4; each needs up to 2 GB at
@@ -90,7 +98,7 @@ const SEMI_SPACE_MB = 8
  * (else in site/.astro, shared): so each build gets its own folder under site/.builds, and
  * builds running at the same time (tests, a deploy and build:site) never collide.
  */
-async function astroBuild(snapshotDir: string, outDir: string): Promise<PageReads> {
+async function astroBuild(snapshotDir: string, outDir: string): Promise<{ reads: PageReads; searchable: string[] }> {
   const astro = binOf(siteDir, 'astro/bin/astro.mjs')
   const workers = buildWorkers()
   const builds = path.join(siteDir, '.builds')
@@ -125,11 +133,16 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
     const reads: PageReads = new Map()
     const held = new Map<string, string>()
     const hold = (key: string) => held.get(key) ?? (held.set(key, key), key)
+    // The pages search indexes, as files of the release (`de/offers/x/index.html`): the index
+    // need not read every page to find them (1,400 a locale at 1,000 offers).
+    const searchable: string[] = []
     for (const dir of dirs) {
       for (const line of readFileSync(`${dir}.deps.jsonl`, 'utf8').split('\n')) {
         if (!line) continue
-        const { url, keys } = JSON.parse(line) as { url: string; keys: string[] }
-        if (!reads.has(url)) reads.set(url, keys.map(hold))
+        const page = JSON.parse(line) as DepsLine
+        if (reads.has(page.url)) continue
+        reads.set(page.url, page.keys.map(hold))
+        if (page.searchable) searchable.push(fileOfUrl(page.url))
       }
     }
     const [first, ...others] = dirs
@@ -142,7 +155,7 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<PageRead
     // The build folder came from mkdtemp (mode 0700): a web server running as another user
     // (nginx's www-data) could not read the release.
     chmodSync(outDir, 0o755)
-    return reads
+    return { reads, searchable }
   } finally {
     for (const dir of dirs) {
       rmSync(dir, { recursive: true, force: true })

@@ -85,14 +85,15 @@ export const isSearchable = (html: string | Buffer) => html.includes('data-pagef
  * One Pagefind bundle per locale at `/pagefind/{locale}/`, each forced to its language (so
  * Arabic is stemmed as Arabic, Tigrinya split on its own words) and each small enough to save
  * for offline use on its own. The search page loads its locale's bundle and, when nothing is
- * found, the German one.
+ * found, the German one. `searchable`: the searchable pages (source paths) as the build
+ * reported them; without it they are found by reading every page (`searchablePages`).
  */
-export async function indexSite(outDir: string, keep?: SearchIndexes): Promise<Record<string, number>> {
+export async function indexSite(outDir: string, keep?: SearchIndexes, searchable?: string[]): Promise<Record<string, number>> {
   const pages: Record<string, number> = {}
   // Each locale's bundles are written while its service goes on to the next locale.
   const placing: Promise<unknown>[] = []
   const indexOne = async (code: LocaleCode) => {
-    const sources = searchablePages(outDir, code)
+    const sources = searchable ? searchable.filter((p) => p.startsWith(`${code}/`)).sort() : searchablePages(outDir, code)
     const { kept, bundles } = await indexLocale(code, outDir, sources)
     for (const [shard, bundle] of bundles) {
       const placed = placeBundle(shardDir(path.join(outDir, 'pagefind', code), shard), bundle, null).then(({ files }) => (kept[shard]!.files = files))

@@ -38,7 +38,7 @@ import type { LocalReleases } from '../deploy/releases'
 import { type DeployTarget, LocalTarget } from '../deploy/targets'
 import { root } from '../lib/paths'
 import { isRunning } from '../lib/proc'
-import { buildSite, type PageReads, siteDir } from './build'
+import { buildSite, fileOfUrl, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
 import { checkPages, failOnProblems } from './linkcheck'
 import { generatedAtOf, updateOfflineManifests } from './offline'
@@ -100,13 +100,6 @@ interface State {
   parts: Map<string, string>
   /** One kept Pagefind index per locale, holding the release's pages; null until built. */
   indexes: SearchIndexes | null
-}
-
-/** The file a page is written to, as Astro names it (build.format 'directory', trailingSlash 'always'). */
-export function fileOfUrl(url: string): string {
-  if (url === '/') return 'index.html'
-  if (url === '/404/' || url === '/500/') return `${url.slice(1, -1)}.html`
-  return url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1)
 }
 
 /** The URL Astro's build requests a static path with (its `getUrlForPath` for this site's settings). */

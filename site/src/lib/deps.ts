@@ -51,6 +51,17 @@ export function untracked<T>(fn: () => T): T {
   }
 }
 
+/**
+ * One page's line in the dependency map a full build writes (`LOTSE_DEPS_FILE`, one JSON line
+ * per page, site/src/middleware.ts): its URL, the keys it read, and whether it is in its locale's
+ * search index (`searchBody` in searchIndex.ts).
+ */
+export interface DepsLine {
+  url: string
+  keys: string[]
+  searchable?: true
+}
+
 /** Runs `fn`, returning what it read as well as its result (the page render; a shared computation). */
 export async function recordReads<T>(fn: () => Promise<T>): Promise<{ result: T; keys: Set<string> }> {
   const { keys, done } = startRecording()

@@ -93,5 +93,26 @@ export function hiddenTerms(blocks: Block[], locale: string): string {
 // `split:<word>`: the compound terms of a folded German word under the snapshot's vocabulary.
 registerKeyKind('split', (word) => compoundTerms(word, germanVocabulary()).join(' '), { whole: () => hashOf([...germanVocabulary()].sort()) })
 
+/** What `searchBody` notes on a page's `Astro.locals` (one object per page render). */
+interface SearchLocals {
+  searchable?: boolean
+}
+
+/**
+ * The attribute that puts a page into its locale's search index (Pagefind indexes only what is
+ * inside `data-pagefind-body`; pages without it stay out), and the note of it for the build
+ * (`isSearchablePage`, which the middleware writes into the page's line of the dependency map):
+ * a full build then knows its searchable pages without reading every page again
+ * (scripts/src/site/build.ts). Every indexed page gets the attribute from here.
+ */
+export function searchBody(locals: object, indexed = true): { 'data-pagefind-body'?: '' } {
+  if (!indexed) return {}
+  ;(locals as SearchLocals).searchable = true
+  return { 'data-pagefind-body': '' }
+}
+
+/** Whether the page whose `Astro.locals` these are carries the search body (`searchBody`). */
+export const isSearchablePage = (locals: object): boolean => (locals as SearchLocals).searchable === true
+
 /** Plain text of a rich-text value, for `hiddenTerms`. */
 export const plain = (value: unknown): string => richTextToPlain(value)
