@@ -6,6 +6,7 @@ import { localeCodes } from '@lotse/translations'
 
 import type { ReleaseExpectations } from '@lotse/cms/publish/protocol'
 import { turns } from '../lib/turns'
+import { isPage } from '../site/linkcheck'
 import { SHARDS_FILE, shardDir } from '../site/pagefind'
 
 export type { ReleaseExpectations }
@@ -17,10 +18,18 @@ const files = (dir: string): string[] =>
     .map((entry) => path.join(entry.parentPath, entry.name))
 
 /**
+ * The texts that must appear in no file of a release (contacts' internal notes); those under 8
+ * characters are left out, as they would match ordinary words.
+ */
+export const internalNotes = (expect: ReleaseExpectations): string[] => expect.secrets.filter((s) => s.trim().length >= 8)
+
+/**
  * Checks a built release before it goes live; returns the problems in plain words (empty when
  * it may go live): every locale has its home page and its search index, the triggering
- * document's page exists, no draft has a page, and no internal note appears in any file (of
- * `changedFiles` when given: the files an incremental publish wrote).
+ * document's page exists, no draft has a page, and no internal note appears in any file but the
+ * pages (of `changedFiles` when given: the files an incremental publish wrote). The pages are
+ * searched by the page checks, which read every page anyway (`checkPages` of site/linkcheck.ts,
+ * given `internalNotes`): both run on every release.
  */
 export async function checkRelease(dir: string, expect: ReleaseExpectations, changedFiles?: string[]): Promise<string[]> {
   const problems: string[] = []
@@ -50,12 +59,12 @@ export async function checkRelease(dir: string, expect: ReleaseExpectations, cha
   }
   // Searched for as UTF-8 bytes, the way every text file of the release is written: the files
   // are not decoded (which took as long as reading them).
-  const secrets = expect.secrets.filter((s) => s.trim().length >= 8).map((s) => Buffer.from(s, 'utf8'))
+  const secrets = internalNotes(expect).map((s) => Buffer.from(s, 'utf8'))
   if (secrets.length > 0) {
     // An incremental release: only its new files can carry a note the live one did not.
     const turn = turns()
     for (const file of changedFiles ?? files(dir)) {
-      if (!/\.(html|json|xml|ics|txt|js)$/.test(file)) continue
+      if (!/\.(html|json|xml|ics|txt|js)$/.test(file) || isPage(dir, file)) continue
       await turn()
       const bytes = readFileSync(file)
       const leaked = secrets.find((s) => bytes.includes(s))

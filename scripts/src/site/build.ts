@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
 import type { DepsLine } from '../../../site/src/lib/deps'
+import { checkRelease, internalNotes, type ReleaseExpectations } from '../deploy/checks'
 import { binOf, nodeBin, root } from '../lib/paths'
 import { run } from '../lib/proc'
 import { precompress } from './compress'
@@ -14,8 +15,9 @@ export const siteDir = path.join(root, 'site')
 
 /**
  * From a snapshot to a finished static site in `outDir`: the Astro build, one Pagefind index
- * per locale, the offline manifests, the page checks (links resolve, no inline script) and the
- * caller's own checks of the release (`options.check`, which throws), and the precompressed
+ * per locale, the offline manifests, the page checks (links resolve, no inline script) and,
+ * given what the release must and must not hold (`options.expectations`), its checks against
+ * those (deploy/checks.ts), and the precompressed
  * copies both servers send (linked from `options.previous`, the live release, for every file
  * that is byte for byte the same there). Returns what each page read; `time` gets the time per
  * phase (ms).
@@ -30,7 +32,7 @@ export async function buildSite(
   snapshotDir: string,
   outDir: string,
   time: <T>(phase: string, fn: () => Promise<T>) => Promise<T>,
-  options: { indexes?: SearchIndexes; check?: (dir: string) => Promise<void>; previous?: string; compress?: boolean } = {},
+  options: { indexes?: SearchIndexes; expectations?: ReleaseExpectations; previous?: string; compress?: boolean } = {},
 ): Promise<PageReads> {
   const { reads, searchable } = await time('build', () => astroBuild(snapshotDir, outDir))
   // Images and PDFs the snapshot uses, with their resized copies, served from /media/.
@@ -46,11 +48,17 @@ export async function buildSite(
   const compressing = options.compress === false ? null : time('compress', () => precompress(outDir, { previous: options.previous }))
   const [checked, compressed] = await Promise.allSettled([
     time('check', async () => {
-      // The pages are checked in worker threads while this thread runs the caller's checks.
-      const [pages, release] = await Promise.allSettled([checkPages(outDir), options.check?.(outDir)])
+      // The pages are checked in worker threads (internal notes looked for on them there) while
+      // this thread checks the release.
+      const { expectations } = options
+      const [pages, release] = await Promise.allSettled([
+        checkPages(outDir, undefined, expectations ? internalNotes(expectations) : []),
+        expectations ? checkRelease(outDir, expectations) : Promise.resolve([]),
+      ])
       if (pages.status === 'rejected') throw pages.reason
       failOnProblems(pages.value)
       if (release.status === 'rejected') throw release.reason
+      if (release.value.length > 0) throw new Error(`the new site failed its checks: ${release.value.join('; ')}`)
     }),
     compressing,
   ])

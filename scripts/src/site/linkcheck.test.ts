@@ -35,6 +35,18 @@ describe('link check', () => {
     ])
   })
 
+  it('names every page on which an internal note appears, in one thread and in many', async () => {
+    const note = 'Vertretung über Frau M., privat'
+    const files: Record<string, string> = { 'media/upload.html': note }
+    for (let i = 0; i < 300; i++) files[`de/p${i}/index.html`] = `<p>Seite ${i}</p>`
+    files['de/p7/index.html'] = `<p>${note}</p>`
+    files['ar/p250/index.html'] = `<p>Hinweis: ${note}</p>`
+    const dir = site(files)
+    expect((await checkPages(dir, undefined, [note])).internalNotes.sort()).toEqual(['/ar/p250/index.html', '/de/p7/index.html'])
+    expect((await checkPages(dir, [`${dir}/de/p7/index.html`, `${dir}/de/p8/index.html`], [note])).internalNotes).toEqual(['/de/p7/index.html'])
+    expect((await checkPages(dir)).internalNotes).toEqual([])
+  })
+
   it("finds every problem among a full build's many pages, which it shares out among worker threads", async () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 300; i++) files[`de/p${i}/index.html`] = `<a href="/de/p${i + 1}/">weiter</a>`

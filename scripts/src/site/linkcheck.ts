@@ -19,19 +19,28 @@ export interface PageProblems {
   brokenLinks: string[]
   /** "page: what" for each script the policy would block. */
   inlineScripts: string[]
+  /** Each page on which one of the given internal notes appears. */
+  internalNotes: string[]
 }
+
+/** Folders of a release whose files are no pages: Pagefind's, and the CMS's uploads (an upload named .html is never served as one). */
+export const NOT_PAGES = ['pagefind', 'media']
+
+/** Whether a file of the release `outDir` is one of its pages, which `checkPages` checks. */
+export const isPage = (outDir: string, file: string) => file.endsWith('.html') && !NOT_PAGES.includes(path.relative(outDir, file).split(path.sep)[0]!)
 
 /**
  * Checks every page of the release `outDir`, or the given pages (those an incremental publish
- * rendered; the others passed when they were made). Many pages (a full build) are shared out
- * among worker threads, each taking a run of pages in file order, so the problems come out in
- * the same order as on one thread: the check of 18,163 pages at 1,000 offers took 2.0–2.4 s on
- * one core, and meanwhile this thread runs the release's other checks (`build.ts`).
+ * rendered; the others passed when they were made), and looks for the internal `notes` on them
+ * (the release's other files are searched by `checkRelease`, deploy/checks.ts). Many pages (a
+ * full build) are shared out among worker threads, each taking a run of pages in file order, so
+ * the problems come out in the same order as on one thread: the check of 18,163 pages at 1,000
+ * offers took 2.0–2.4 s on one core, and meanwhile this thread runs the release's other checks
+ * (`build.ts`).
  */
-export async function checkPages(outDir: string, only?: string[]): Promise<PageProblems> {
+export async function checkPages(outDir: string, only?: string[], notes: string[] = []): Promise<PageProblems> {
   const pages: string[] = only ? [...only] : []
-  // Pagefind's files and the CMS's uploads are no pages (an upload named .html is never served as one).
-  const skip = new Set([path.join(outDir, 'pagefind'), path.join(outDir, 'media')])
+  const skip = new Set(NOT_PAGES.map((folder) => path.join(outDir, folder)))
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name)
@@ -43,7 +52,7 @@ export async function checkPages(outDir: string, only?: string[]): Promise<PageP
   if (!only) walk(outDir)
   const threads = threadCount()
   if (pages.length < FEW || threads < 2) {
-    const { check, problems } = pageChecker(outDir)
+    const { check, problems } = pageChecker(outDir, notes)
     // Long on a single core: the event loop gets a turn now and then (heartbeats, lib/turns.ts).
     const turn = turns()
     for (const page of pages) {
@@ -54,12 +63,14 @@ export async function checkPages(outDir: string, only?: string[]): Promise<PageP
   }
   const size = Math.ceil(pages.length / threads)
   const runs = Array.from({ length: threads }, (_, i) => pages.slice(i * size, (i + 1) * size))
-  const results = await Promise.all(runs.map((run) => inThread<PageProblems>(new URL('./pageChecks.mjs', import.meta.url), { lotsePageChecks: true, root: outDir, pages: run })))
-  return { brokenLinks: results.flatMap((r) => r.brokenLinks), inlineScripts: results.flatMap((r) => r.inlineScripts) }
+  const results = await Promise.all(runs.map((run) => inThread<PageProblems>(new URL('./pageChecks.mjs', import.meta.url), { lotsePageChecks: true, root: outDir, pages: run, notes })))
+  return { brokenLinks: results.flatMap((r) => r.brokenLinks), inlineScripts: results.flatMap((r) => r.inlineScripts), internalNotes: results.flatMap((r) => r.internalNotes) }
 }
 
 /** Throws when the checks found a problem, naming the first few of each kind. */
 export function failOnProblems(problems: PageProblems): void {
+  const [noted, ...more] = problems.internalNotes
+  if (noted) throw new Error(`the new site failed its checks: an internal note appears in ${noted.slice(1)}${more.length > 0 ? ` and ${more.length} more pages` : ''}`)
   if (problems.brokenLinks.length > 0) throw new Error(`${problems.brokenLinks.length} broken internal links, e.g. ${problems.brokenLinks.slice(0, 5).join(', ')}`)
   if (problems.inlineScripts.length > 0) {
     throw new Error(

@@ -26,10 +26,12 @@ export function inlineScriptsIn(html) {
 
 /**
  * A checker of pages under `root`: call it with each page's path, and `problems` then holds what
- * failed, in that order. Whether a link target exists is asked once per target.
+ * failed, in that order. Whether a link target exists is asked once per target. `notes`: texts
+ * that must appear on no page (contacts' internal notes, `internalNotes` of deploy/checks.ts),
+ * looked for here because every page is read here anyway.
  */
-export function pageChecker(root) {
-  const problems = { brokenLinks: [], inlineScripts: [] }
+export function pageChecker(root, notes = []) {
+  const problems = { brokenLinks: [], inlineScripts: [], internalNotes: [] }
   const exists = new Map()
   const resolves = (target) => {
     let hit = exists.get(target)
@@ -49,12 +51,13 @@ export function pageChecker(root) {
       if (!resolves(target)) problems.brokenLinks.push(`${name} → ${target}`)
     }
     for (const script of inlineScriptsIn(html)) problems.inlineScripts.push(`${name}: ${script}`)
+    if (notes.some((note) => html.includes(note))) problems.internalNotes.push(name)
   }
   return { check, problems }
 }
 
 if (!isMainThread && workerData?.lotsePageChecks) {
-  const { check, problems } = pageChecker(workerData.root)
+  const { check, problems } = pageChecker(workerData.root, workerData.notes)
   for (const page of workerData.pages) check(page)
   parentPort.postMessage(problems)
 }

@@ -33,14 +33,14 @@ import path from 'node:path'
 
 import { localeCodes, type LocaleCode } from '@lotse/translations'
 
-import { type ReleaseExpectations, checkRelease } from '../deploy/checks'
+import { checkRelease, internalNotes, type ReleaseExpectations } from '../deploy/checks'
 import type { LocalReleases } from '../deploy/releases'
 import { type DeployTarget, LocalTarget } from '../deploy/targets'
 import { root } from '../lib/paths'
 import { isRunning } from '../lib/proc'
 import { buildSite, fileOfUrl, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
-import { checkPages, failOnProblems } from './linkcheck'
+import { checkPages, failOnProblems, isPage } from './linkcheck'
 import { generatedAtOf, updateOfflineManifests } from './offline'
 import {
   type BundleFiles,
@@ -277,13 +277,9 @@ export class Publisher {
       const indexes: SearchIndexes = new Map()
       // Astro builds into a fresh folder and the result moves into the release beside its `.lotse/`.
       const built = `${release.dir}.build`
-      const check = async (dir: string) => {
-        const problems = await checkRelease(dir, expectations)
-        if (problems.length > 0) throw new Error(`the new site failed its checks: ${problems.join('; ')}`)
-      }
       const live = this.releases.live()
       const previous = live ? path.join(this.releases.releasesDir, live) : undefined
-      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes, check, compress: false }))
+      const reads = await withEnv({ LOTSE_NOW: now }, () => buildSite(snapshotDir, built, timed, { indexes, expectations, compress: false }))
       for (const entry of readdirSync(built)) renameSync(path.join(built, entry), path.join(release.dir, entry))
       rmSync(built, { recursive: true, force: true })
       this.writeState(release.dir, { now, code: this.startedWith, pages: reads })
@@ -550,7 +546,8 @@ export class Publisher {
           await timed('linkcheck', async () =>
             checkPages(
               release.dir,
-              changed.filter((f) => f.endsWith('.html')),
+              changed.filter((f) => isPage(release.dir, f)),
+              internalNotes(expectations),
             ),
           ),
         )
