@@ -15,12 +15,12 @@ export const siteDir = path.join(root, 'site')
 
 /**
  * From a snapshot to a finished static site in `outDir`: the Astro build, one Pagefind index
- * per locale, the offline manifests, the page checks (links resolve, no inline script) and,
- * given what the release must and must not hold (`options.expectations`), its checks against
- * those (deploy/checks.ts), and the precompressed
- * copies both servers send (linked from `options.previous`, the live release, for every file
- * that is byte for byte the same there). Returns what each page read; `time` gets the time per
- * phase (ms).
+ * per locale, the offline manifests, the page checks (links resolve, no inline script), the
+ * checks of the release against what it must and must not hold (`options.expectations`,
+ * deploy/checks.ts; the page checks look for its internal notes on every page), and the
+ * precompressed copies both servers send (linked from `options.previous`, the live release, for
+ * every file that is byte for byte the same there). Returns what each page read; `time` gets the
+ * time per phase (ms).
  *
  * `compress: false` leaves the copies to the caller: the publisher makes them after the switch
  * (`precompress` with the same `previous`), so that readers get a full build sooner (at 1,000

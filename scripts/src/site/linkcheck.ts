@@ -24,7 +24,7 @@ export interface PageProblems {
 }
 
 /** Folders of a release whose files are no pages: Pagefind's, and the CMS's uploads (an upload named .html is never served as one). */
-export const NOT_PAGES = ['pagefind', 'media']
+const NOT_PAGES = ['pagefind', 'media']
 
 /** Whether a file of the release `outDir` is one of its pages, which `checkPages` checks. */
 export const isPage = (outDir: string, file: string) => file.endsWith('.html') && !NOT_PAGES.includes(path.relative(outDir, file).split(path.sep)[0]!)
