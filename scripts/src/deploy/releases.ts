@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { isRunning } from '../lib/proc'
+import { runsElsewhere } from '../lib/proc'
 
 /** A file in every release that went live; a folder without it is an interrupted build. */
 const MARKER = '.lotse-release.json'
@@ -89,7 +89,7 @@ export class LocalReleases {
     } catch {
       return false
     }
-    return pid !== process.pid && isRunning(pid)
+    return runsElsewhere(pid)
   }
 
   /** The name of the live release, or null when nothing was deployed yet. */

@@ -91,3 +91,9 @@ export function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/**
+ * Whether a folder made by the process of this id is still another's to use: that process is not
+ * this one and still runs. What this process or an ended one left is a leftover.
+ */
+export const runsElsewhere = (pid: number): boolean => pid !== process.pid && isRunning(pid)

@@ -37,7 +37,7 @@ import { checkRelease, internalNotes, type ReleaseExpectations } from '../deploy
 import type { LocalReleases } from '../deploy/releases'
 import { type DeployTarget, LocalTarget } from '../deploy/targets'
 import { root } from '../lib/paths'
-import { isRunning } from '../lib/proc'
+import { runsElsewhere } from '../lib/proc'
 import { buildSite, fileOfUrl, type PageReads, siteDir } from './build'
 import { precompress } from './compress'
 import { checkPages, failOnProblems, isPage } from './linkcheck'
@@ -341,7 +341,7 @@ export class Publisher {
     for (const name of readdirSync(this.releases.releasesDir)) {
       if (!name.startsWith(SPARE) || name === except) continue
       const pid = Number(name.slice(SPARE.length).split('-')[0])
-      if (pid !== process.pid && isRunning(pid)) continue
+      if (runsElsewhere(pid)) continue
       rmSync(path.join(this.releases.releasesDir, name), { recursive: true, force: true })
     }
   }
