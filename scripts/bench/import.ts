@@ -17,7 +17,7 @@ import writeExcelFile from 'write-excel-file/node'
 
 import { runImport } from '@lotse/cms/import/run'
 
-import { benchCmsEnv, percentile, seededBenchCms } from './lib'
+import { benchCmsEnv, onStop, percentile, seededBenchCms } from './lib'
 
 const rows = Number(process.argv[2] ?? 2000)
 if (!Number.isInteger(rows) || rows < 1 || rows > 5000) {
@@ -45,6 +45,12 @@ const table = (n: number) =>
   ] as string[][]
 
 let payload: Payload | undefined
+/** Stops what the bench started and removes its data folder: at its end, and when it is stopped by hand. */
+const cleanUp = async () => {
+  await payload?.destroy().catch(() => undefined)
+  rmSync(dataDir, { recursive: true, force: true })
+}
+onStop(cleanUp)
 try {
   const seeded = await seededBenchCms(dataDir)
   payload = seeded.payload
@@ -126,7 +132,6 @@ try {
   console.error(`[bench] failed: ${(error as Error).message}`)
   process.exitCode = 1
 } finally {
-  await payload?.destroy().catch(() => undefined)
-  rmSync(dataDir, { recursive: true, force: true })
+  await cleanUp()
 }
 process.exit(process.exitCode ?? 0)

@@ -20,7 +20,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { previewEndpoint } from '@lotse/cms/preview/endpoint'
 import { renderPage, stopRenderers } from '@lotse/cms/preview/renderer'
 
-import { benchCmsEnv, percentile, seededBenchCms } from './lib'
+import { benchCmsEnv, onStop, percentile, seededBenchCms } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
 const offers = Number(process.argv[2] ?? 1000)
@@ -33,6 +33,13 @@ const dataDir = benchCmsEnv('preview')
 const ms = (values: number[]) => ({ p50_ms: Math.round(percentile(values, 50)), p95_ms: Math.round(percentile(values, 95)), max_ms: Math.round(Math.max(...values)) })
 
 let payload: Payload | undefined
+/** Stops what the bench started and removes its data folder: at its end, and when it is stopped by hand. */
+const cleanUp = async () => {
+  await stopRenderers().catch(() => undefined)
+  await payload?.destroy().catch(() => undefined)
+  rmSync(dataDir, { recursive: true, force: true })
+}
+onStop(cleanUp)
 try {
   const seeded = await seededBenchCms(dataDir)
   payload = seeded.payload
@@ -78,8 +85,6 @@ try {
   console.error(`[bench] failed: ${(error as Error).message}`)
   process.exitCode = 1
 } finally {
-  await stopRenderers().catch(() => undefined)
-  await payload?.destroy().catch(() => undefined)
-  rmSync(dataDir, { recursive: true, force: true })
+  await cleanUp()
 }
 process.exit(process.exitCode ?? 0)

@@ -27,15 +27,17 @@
  * offer p95 ≤ 3 s at seed size, ≤ 5 s at 1,044 offers × 13 locales; peak memory ≤ 3 GB.
  *
  * A failed run says so: the first error, with its cause and the state of the build queue, and
- * exit code 1. Either way everything the bench started (its CMS and job worker, the build in
- * progress, the deploy process started ahead, the site server) is stopped before its data folder
- * is removed, and the bench checks that no process of that folder is left.
+ * exit code 1. Either way, and when it is stopped by hand (Ctrl+C, SIGTERM), everything the bench
+ * started (its CMS and job worker, the build in progress, the deploy process started ahead, the
+ * site server) is stopped before its data folder is removed, and the bench checks that no process
+ * of that folder is left.
  */
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { createLocalReq, getPayload } from 'payload'
+import { createLocalReq, getPayload, type Payload } from 'payload'
 
 import { stopRunningDeploys } from '@lotse/cms/publish/job'
 import { queueRebuild } from '@lotse/cms/publish/trigger'
@@ -43,7 +45,7 @@ import { localeCodes } from '@lotse/translations'
 
 import { exportCmsEnv } from '../src/lib/cmsEnv'
 import { serveSite } from '../src/site/server'
-import { percentile, seconds } from './lib'
+import { onStop, percentile, seconds } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
 const extra = Number(process.argv[2] ?? 0)
@@ -62,6 +64,11 @@ exportCmsEnv()
 const live = path.join(dataDir, 'site')
 const sitePort = 4700 + Math.floor(Math.random() * 200)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** What this bench has started so far, for `finish` to stop. */
+const started: { payload?: Payload; server?: Server; sampler?: NodeJS.Timeout } = {}
+let finishing: Promise<boolean> | undefined
+onStop(() => finish())
 
 /** Processes that carry this bench's data folder in their environment (Linux /proc). */
 function processesOfDataDir(): string[] {
@@ -86,7 +93,9 @@ function describe(err: unknown): string {
 const { default: config } = await import('@lotse/cms/config')
 const { prepareDatabase } = await import('@lotse/cms/prepare')
 const payload = await getPayload({ config, cron: true })
+started.payload = payload
 const server = await serveSite(live, sitePort, '127.0.0.1')
+started.server = server
 
 /** What the build queue looks like: for a publish that never went live, that is the cause. */
 async function queueState(): Promise<string> {
@@ -126,7 +135,7 @@ let peakParts = ''
 /** The part of the run being sampled, and the peak of each part (MB), to tell where the peak is. */
 let stage = 'content'
 const stagePeaks: Record<string, number> = {}
-const sampler = setInterval(() => {
+started.sampler = setInterval(() => {
   const now = resident()
   if (now.total > peakBytes) [peakBytes, peakParts] = [now.total, now.parts]
   stagePeaks[stage] = Math.max(stagePeaks[stage] ?? 0, Math.round(now.total / 1_048_576))
@@ -341,25 +350,37 @@ try {
   console.error(`[bench] failed: ${describe(err)}`)
 }
 
-// Everything this bench started stops before its folder goes: no new job, the build in progress
-// and the deploy process started ahead end (SIGTERM, SIGKILL after 5 s), the database closes.
-const cleanup: string[] = []
-clearInterval(sampler)
-try {
-  process.env.LOTSE_JOBS = 'off'
-  await stopRunningDeploys()
-  await payload.destroy()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-} catch (err) {
-  cleanup.push(`stopping: ${describe(err)}`)
+process.exit(failure || !(await finish()) ? 1 : 0)
+
+/**
+ * Stops everything this bench started before its data folder goes (no new job, the build in
+ * progress and the deploy process started ahead end: SIGTERM, SIGKILL after 5 s; the database
+ * closes), then removes the folder. Resolves whether all of it went cleanly (else it says what
+ * did not). Once: a stop by hand during the run and the run's own end share it.
+ */
+function finish(): Promise<boolean> {
+  finishing ??= (async () => {
+    const cleanup: string[] = []
+    clearInterval(started.sampler)
+    try {
+      process.env.LOTSE_JOBS = 'off'
+      await stopRunningDeploys()
+      await started.payload?.destroy()
+      const { server } = started
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+    } catch (err) {
+      cleanup.push(`stopping: ${describe(err)}`)
+    }
+    for (let i = 0; i < 50 && processesOfDataDir().length > 0; i++) await sleep(100)
+    const left = processesOfDataDir()
+    if (left.length > 0) cleanup.push(`processes still using ${dataDir}: ${left.join(', ')}`)
+    try {
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (err) {
+      cleanup.push(`removing ${dataDir}: ${describe(err)}`)
+    }
+    if (cleanup.length > 0) console.error(`[bench] clean-up: ${cleanup.join('; ')}`)
+    return cleanup.length === 0
+  })()
+  return finishing
 }
-for (let i = 0; i < 50 && processesOfDataDir().length > 0; i++) await sleep(100)
-const left = processesOfDataDir()
-if (left.length > 0) cleanup.push(`processes still using ${dataDir}: ${left.join(', ')}`)
-try {
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
-} catch (err) {
-  cleanup.push(`removing ${dataDir}: ${describe(err)}`)
-}
-if (cleanup.length > 0) console.error(`[bench] clean-up: ${cleanup.join('; ')}`)
-process.exit(failure || cleanup.length > 0 ? 1 : 0)

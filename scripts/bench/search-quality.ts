@@ -17,6 +17,7 @@ import { searchSnapshot } from '../../tests/site/search/corpus'
 import { tuningRecall } from '../../tests/site/search/cases'
 import { firstQueryBytes, measure, openSearch } from '../../tests/site/search/harness'
 import { buildSite } from '../src/site/build'
+import { onStop } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
 const offers = Number(process.argv[2] ?? 0)
@@ -25,6 +26,7 @@ if (!Number.isInteger(offers) || offers < 0) {
   process.exit(2)
 }
 const work = mkdtempSync(path.join(tmpdir(), 'lotse-bench-search-'))
+onStop(() => rmSync(work, { recursive: true, force: true }))
 try {
   process.env.LOTSE_NOW ??= '2026-11-25T08:00:00.000Z'
   writeFixture(path.join(work, 'export'), searchSnapshot())

@@ -14,7 +14,7 @@ import path from 'node:path'
 
 import { phaseTimer } from '../src/lib/phases'
 import { buildSite } from '../src/site/build'
-import { samplePeakRss, seconds } from './lib'
+import { onStop, samplePeakRss, seconds } from './lib'
 import { syntheticSnapshot } from './synthetic'
 
 const sizes = process.argv
@@ -25,8 +25,13 @@ const results: Record<string, unknown>[] = []
 
 const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0)
 
+/** The folder of the size being built. */
+let current: string | undefined
+onStop(() => current && rmSync(current, { recursive: true, force: true }))
+
 for (const offers of sizes.length ? sizes : [100, 1000, 5000]) {
   const work = mkdtempSync(path.join(tmpdir(), `lotse-bench-${offers}-`))
+  current = work
   try {
     const { phases, time } = phaseTimer()
     const stop = samplePeakRss()
