@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -7,7 +8,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildSite, type PageReads } from '@lotse/scripts/site/build'
+import { buildSite, type PageReads, siteDir } from '@lotse/scripts/site/build'
 import { SHARDS_FILE, searchablePages, shardDir } from '@lotse/scripts/site/pagefind'
 import { serveSite } from '@lotse/scripts/site/server'
 import { localeCodes } from '@lotse/translations'
@@ -55,6 +56,21 @@ const gzOf = (urls: string[]) => urls.reduce((sum, url) => sum + gz(readFileSync
 
 const ev = fixtureEvent
 
+/** A process standing in for a build of another process that still runs. */
+const runningBuilder = spawn('sleep', ['600'], { stdio: 'ignore' })
+/** A build folder as a build of process `pid` leaves it in site/.builds when it is killed. */
+function plantBuildFolder(pid: number): string {
+  const dir = path.join(siteDir, '.builds', `build-${pid}-leftover`)
+  mkdirSync(path.join(dir, 'de'), { recursive: true })
+  writeFileSync(path.join(dir, 'de', 'index.html'), '<!doctype html>')
+  return dir
+}
+let leftovers: { ended: string; running: string } | undefined
+afterAll(() => {
+  runningBuilder.kill('SIGKILL')
+  if (leftovers) rmSync(leftovers.running, { recursive: true, force: true })
+})
+
 beforeAll(async () => {
   process.env.LOTSE_NOW = '2026-11-25T08:00:00.000Z'
   const unsafeBody = {
@@ -77,6 +93,8 @@ beforeAll(async () => {
   })
   full.pages[0]!.body = { ...full.pages[0]!.body, de: unsafeBody }
   writeFixture(path.join(work, 'full'), full)
+  // Build folders left by a build whose process has ended, and by one whose process still runs.
+  leftovers = { ended: plantBuildFolder(spawnSync('true').pid!), running: plantBuildFolder(runningBuilder.pid!) }
   reads = await buildSite(path.join(work, 'full'), out, noop)
   writeFixture(path.join(work, 'empty'), fixtureSnapshot({ events: [] }))
   await buildSite(path.join(work, 'empty'), emptyOut, noop)
@@ -269,6 +287,13 @@ function filesOf(dir: string): Map<string, Buffer> {
   }
   return files
 }
+
+describe('build folders', () => {
+  it('removes the folders of builds whose process has ended, and leaves those of running ones', () => {
+    expect(existsSync(leftovers!.ended)).toBe(false)
+    expect(existsSync(leftovers!.running)).toBe(true)
+  })
+})
 
 describe('a build is a function of its snapshot', () => {
   // What an incremental build will be compared with (issue 9): with the clock frozen, a second

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { DepsLine } from '../../../site/src/lib/deps'
 import { checkRelease, internalNotes, type ReleaseExpectations } from '../deploy/checks'
 import { binOf, nodeBin, root } from '../lib/paths'
-import { run } from '../lib/proc'
+import { isRunning, run } from '../lib/proc'
 import { precompress } from './compress'
 import { checkPages, failOnProblems } from './linkcheck'
 import { generatedAtOf, writeOfflineManifests } from './offline'
@@ -111,12 +111,15 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<{ reads:
   const workers = buildWorkers()
   const builds = path.join(siteDir, '.builds')
   mkdirSync(builds, { recursive: true })
-  // Left behind by a build that was killed (the worker died mid-build): gone after an hour.
+  // Left behind by a build that was killed (its process stopped mid-build): each folder is named
+  // after the process that builds in it, and goes once that process has ended (or after an hour,
+  // should its number have been given to another process meanwhile).
   for (const old of readdirSync(builds)) {
     const dir = path.join(builds, old)
-    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
+    const pid = Number(/^build-(\d+)-/.exec(old)?.[1])
+    if (!(pid && isRunning(pid)) || Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
   }
-  const dirs = Array.from({ length: workers }, () => mkdtempSync(path.join(siteDir, '.builds', 'build-')))
+  const dirs = Array.from({ length: workers }, () => mkdtempSync(path.join(builds, `build-${process.pid}-`)))
   try {
     await Promise.all(
       dirs.map((dir, i) =>
