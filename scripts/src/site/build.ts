@@ -112,12 +112,20 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<{ reads:
   const builds = path.join(siteDir, '.builds')
   mkdirSync(builds, { recursive: true })
   // Left behind by a build that was killed (its process stopped mid-build): each folder is named
-  // after the process that builds in it, and goes once that process has ended (or after an hour,
-  // should its number have been given to another process meanwhile).
+  // after the process that builds in it, and goes once that process has ended; any folder goes
+  // after an hour (a number given to another process meanwhile, a name without one). Builds
+  // running at the same time clean up side by side: a folder the other removed first is no
+  // failure, and one that cannot be removed now waits for the next build.
   for (const old of readdirSync(builds)) {
     const dir = path.join(builds, old)
     const pid = Number(/^build-(\d+)-/.exec(old)?.[1])
-    if (!(pid && isRunning(pid)) || Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true })
+    const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+    if (!((pid > 0 && !isRunning(pid)) || age > 3_600_000)) continue
+    try {
+      rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Removed by the next build.
+    }
   }
   const dirs = Array.from({ length: workers }, () => mkdtempSync(path.join(builds, `build-${process.pid}-`)))
   try {
