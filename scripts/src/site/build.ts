@@ -119,8 +119,9 @@ async function astroBuild(snapshotDir: string, outDir: string): Promise<{ reads:
   for (const old of readdirSync(builds)) {
     const dir = path.join(builds, old)
     const pid = Number(/^build-(\d+)-/.exec(old)?.[1])
-    const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
-    if (!((pid > 0 && !isRunning(pid)) || age > 3_600_000)) continue
+    const builderEnded = pid > 0 && !isRunning(pid)
+    const modified = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+    if (!builderEnded && Date.now() - modified <= 3_600_000) continue
     try {
       rmSync(dir, { recursive: true, force: true })
     } catch {
