@@ -6,6 +6,7 @@
  * - a watchdog bounds every build (`LOTSE_BUILD_TIMEOUT`, default 10 min): on expiry the deploy's
  *   whole process group gets SIGTERM, then SIGKILL after `STOP_GRACE_MS`;
  * - a deploy that stops sending heartbeats for `LEASE_MS` is stopped the same way (it hangs);
+ *   the build job tries a build whose deploy hung or died once more, in a new one (job.ts);
  * - a deploy that has answered waits, warm, for the next build; one that ended (it does when
  *   the code it was started with changed) or was stopped is replaced by a new one at the next
  *   build, which reads the live release's state from disk;
@@ -284,13 +285,18 @@ async function runBuildIn(p: DeployProcess, { deployId, triggers, snapshotDir, e
     })
   } else void stop(p, 'was stopped: its deploy process had no channel to receive the request')
 
-  const watchdog = setTimeout(() => void stop(p, `took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped${phase ? ` in its ${phase} phase` : ''}`), timeoutMs)
+  // Stopped by the watchdog or for silence, the process hung: the build job tries once more in a new one.
+  let hung = false
+  const hang = (why: string) => {
+    hung = true
+    void stop(p, `${why}${phase ? ` in its ${phase} phase` : ''}`)
+  }
+  const watchdog = setTimeout(() => hang(`took longer than ${Math.round(timeoutMs / 1000)} s (LOTSE_BUILD_TIMEOUT) and was stopped`), timeoutMs)
   // Heartbeats come every 5 s; none for a lease's length means the process hangs, not works. The
   // deploy's long loops on its main thread (the checks reading every page) give its event loop a
   // turn every 100 ms (scripts/src/lib/turns.ts), so a busy deploy is never silent that long.
   const stall = setInterval(() => {
-    if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS)
-      void stop(p, `stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped${phase ? ` in its ${phase} phase` : ''}`)
+    if (p.lastHeartbeat !== null && Date.now() - p.lastHeartbeat > LEASE_MS) hang(`stopped answering (no heartbeat for ${LEASE_MS / 1000} s) and was stopped`)
   }, 1_000)
   let keep = false
   try {
@@ -319,7 +325,7 @@ async function runBuildIn(p: DeployProcess, { deployId, triggers, snapshotDir, e
     if (wentLive) return { ok: true, release: wentLive, phases, log, mode: null, note: `The release went live, then the build ${p.stopReason ?? `ended early (its process ${describeExit(exit!)})`}.` }
     if (done?.type === 'failure') return { ok: false, reason: done.reason, phases: done.phases, log, interrupted: false, processFailed: false }
     if (p.protocolError) return { ok: false, reason: `The deploy process sent a message outside the protocol: ${p.protocolError}`, phases, log, interrupted: false, processFailed: false }
-    if (p.stopReason) return { ok: false, reason: `The build ${p.stopReason}. The live site is unchanged.`, phases, log, interrupted: stopping, processFailed: false }
+    if (p.stopReason) return { ok: false, reason: `The build ${p.stopReason}. The live site is unchanged.`, phases, log, interrupted: stopping, processFailed: hung && !stopping }
     const printed = lastLines(p.output.slice(from))
     return { ok: false, reason: `The deploy process ${describeExit(exit!)} without a result${printed ? `: ${printed}` : '.'}`, phases, log, interrupted: false, processFailed: true }
   } finally {

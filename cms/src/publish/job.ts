@@ -133,12 +133,12 @@ async function build(payload: Payload, jobId: string): Promise<{ output: Record<
       const build = () =>
         runBuild({ deployId: id, triggers, snapshotDir, expectations, full, timeoutMs: buildTimeoutMs(), onProgress: (p) => (progress = { ...p, phases: { export: exportMs, ...p.phases } }) })
       outcome = await build()
-      // A publisher that died without an answer is replaced, and the build tried once more.
+      // A publisher that died without an answer, or hung (stopped by the watchdog or for silence), is replaced, and the build tried once more.
       if (!outcome.ok && outcome.processFailed && !isStopping()) {
         const first = outcome
         outcome = await build()
         outcome = outcome.ok
-          ? { ...outcome, note: `A first deploy process ended without a result (${first.reason}); a new one built the release.` }
+          ? { ...outcome, note: `A first deploy process did not finish (${first.reason}); a new one built the release.` }
           : { ...outcome, reason: `${outcome.reason} (tried twice, each time in a new deploy process)`, log: `${first.log}\n${outcome.log}` }
       }
       outcome = { ...outcome, phases: { export: exportMs, ...outcome.phases } }
