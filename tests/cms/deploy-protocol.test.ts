@@ -99,6 +99,17 @@ describe('a build that hangs', () => {
     }
   })
 
+  it("has the deploy's log name what it was still waiting for when the watchdog stopped it", async () => {
+    // The real deploy's side of the protocol (scripts/src/deploy/channel.ts), waiting for a child process that does not end.
+    const script = `import { openDeployChannel } from './scripts/src/deploy/channel.ts'; import { spawn } from 'node:child_process'; openDeployChannel(); spawn('sleep', ['300'], { stdio: 'ignore' })`
+    await queueBuild(`exec '${process.execPath}' --import tsx --input-type=module -e "${script}"`, { LOTSE_BUILD_TIMEOUT: '2' })
+    await runBuild()
+    const deploy = await latestDeploy()
+    expect(deploy.status).toBe('failed')
+    expect(deploy.log).toMatch(/\[lotse\] deploy stopped by SIGTERM while waiting for: .*ProcessWrap/)
+    expect(await waitForNoProcesses(dataDir, 2000)).toEqual([])
+  })
+
   it('is killed 5 s after SIGTERM when it ignores it, with every process it started', async () => {
     const standIn = secondTimeLucky(`trap '' TERM; sleep 300 & sleep 300`)
     try {

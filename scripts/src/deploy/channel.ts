@@ -46,9 +46,20 @@ export function endGroup(why: string, who = 'deploy'): void {
       process.exit(1)
     }
   }
-  // SIGTERM ends this process too (no handler); the timer only matters if something ignores it.
+  // SIGTERM ends this process too (the deploy's handler exits, the renderer has none); the timer only matters if something ignores it.
   setTimeout(() => kill('SIGKILL'), STOP_GRACE_MS).unref()
   kill('SIGTERM')
+}
+
+/**
+ * What keeps this process's event loop busy now, by Node's kind of resource with counts
+ * (`FSReqPromise ×16, PipeWrap ×4, Timeout`): file operations under way, pipes, child
+ * processes, timers.
+ */
+export function pendingWork(): string {
+  const counts = new Map<string, number>()
+  for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1)
+  return [...counts].map(([kind, n]) => (n > 1 ? `${kind} ×${n}` : kind)).join(', ') || 'nothing'
 }
 
 /**
@@ -99,6 +110,13 @@ export function openDeployChannel(): DeployChannel | null {
   })
   // Closed already while this process was loading (its host went at once): nothing will come.
   if (!process.connected) endGroup('the CMS that started this build stopped before it was ready')
+  // Stopped by its host (the build's watchdog, a stop): the log says first what the process was
+  // still waiting for, so that a build which hangs with a live event loop names the kind of work
+  // that never finished (a file operation, a child process, a timer) in the deploy's record.
+  process.once('SIGTERM', () => {
+    console.error(`[lotse] deploy stopped by SIGTERM while waiting for: ${pendingWork()}`)
+    process.exit(128 + 15)
+  })
 
   channel = {
     settingsKey,
