@@ -74,6 +74,13 @@ export function applyEdit(from: Snapshot, rng: Random): Edit {
 }
 
 let counter = 0
+/**
+ * A slug renamed as an editor might: its first 40 characters and a number. The cut may end in a
+ * hyphen (a slug renamed before, `…-angebot-512`), which goes: `--` is no slug (seed 937301194
+ * made one at edit 492, and the snapshot failed the contract).
+ */
+const renamed = (slug: string, rng: Random) => `${slug.slice(0, 40).replace(/-+$/, '')}-${rng.int(1000)}`
+
 const stamp = (doc: Doc) => {
   counter++
   doc.updatedAt = new Date(Date.parse('2026-11-24T09:00:00.000Z') + counter * 60_000).toISOString()
@@ -148,7 +155,7 @@ function edit(s: Snapshot, kind: (typeof EDIT_KINDS)[number], rng: Random): { de
       const o = s.offers.length ? rng.pick(s.offers) : null
       if (!o) return null
       const was = o.slug
-      o.slug = `${was.slice(0, 40)}-${rng.int(1000)}`
+      o.slug = renamed(was, rng)
       if (s.offers.filter((x) => x.slug === o.slug).length > 1) return null
       stamp(o)
       return { description: `offer ${was} renamed ${o.slug}` }
@@ -157,7 +164,7 @@ function edit(s: Snapshot, kind: (typeof EDIT_KINDS)[number], rng: Random): { de
       const c = s.contacts.length ? rng.pick(s.contacts) : null
       if (!c) return null
       const was = c.slug
-      c.slug = `${was.slice(0, 40)}-${rng.int(1000)}`
+      c.slug = renamed(was, rng)
       if (s.contacts.filter((x) => x.slug === c.slug).length > 1) return null
       for (const o of s.offers) o.contacts = o.contacts.map((k) => (k === was ? c.slug : k))
       stamp(c)
