@@ -56,7 +56,7 @@ export function endGroup(why: string, who = 'deploy'): void {
  * (`FSReqPromise ×16, PipeWrap ×4, Timeout`): file operations under way, pipes, child
  * processes, timers.
  */
-export function pendingWork(): string {
+function pendingWork(): string {
   const counts = new Map<string, number>()
   for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1)
   return [...counts].map(([kind, n]) => (n > 1 ? `${kind} ×${n}` : kind)).join(', ') || 'nothing'
@@ -108,8 +108,6 @@ export function openDeployChannel(): DeployChannel | null {
     waiting?.reject(ended)
     endGroup('the CMS that started this build stopped')
   })
-  // Closed already while this process was loading (its host went at once): nothing will come.
-  if (!process.connected) endGroup('the CMS that started this build stopped before it was ready')
   // Stopped by its host (the build's watchdog, a stop): the log says first what the process was
   // still waiting for, so that a build which hangs with a live event loop names the kind of work
   // that never finished (a file operation, a child process, a timer) in the deploy's record.
@@ -117,6 +115,8 @@ export function openDeployChannel(): DeployChannel | null {
     console.error(`[lotse] deploy stopped by SIGTERM while waiting for: ${pendingWork()}`)
     process.exit(128 + 15)
   })
+  // Closed already while this process was loading (its host went at once): nothing will come.
+  if (!process.connected) endGroup('the CMS that started this build stopped before it was ready')
 
   channel = {
     settingsKey,
