@@ -1,4 +1,4 @@
-import type { Snapshot } from '@lotse/content-schemas'
+import { slugify, type Snapshot } from '@lotse/content-schemas'
 import { localeCodes } from '@lotse/translations'
 
 /**
@@ -75,11 +75,11 @@ export function applyEdit(from: Snapshot, rng: Random): Edit {
 
 let counter = 0
 /**
- * A slug renamed as an editor might: its first 40 characters and a number. The cut may end in a
- * hyphen (a slug renamed before, `…-angebot-512`), which goes: `--` is no slug (seed 937301194
- * made one at edit 492, and the snapshot failed the contract).
+ * A slug renamed as an editor might: its first 40 characters and a number, made a slug by the
+ * CMS's own rule. The cut may end in a hyphen (a slug renamed before, `…-angebot-`), and `--` is no
+ * slug (seed 937301194 made one at edit 492, and the snapshot failed the contract).
  */
-const renamed = (slug: string, rng: Random) => `${slug.slice(0, 40).replace(/-+$/, '')}-${rng.int(1000)}`
+const renamed = (slug: string, rng: Random) => slugify(`${slug.slice(0, 40)}-${rng.int(1000)}`)
 
 const stamp = (doc: Doc) => {
   counter++
